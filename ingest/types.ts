@@ -1,0 +1,141 @@
+// Domain types shared by every ingest stage. Offsets are always UTF-16 code-unit indexes into
+// `Document.text` (the text Atlas stores and shows), so `doc.text.slice(start, end)` is the span.
+
+export type EntityType = 'Person' | 'Organization' | 'Paper' | 'Concept' | 'Model';
+export const ENTITY_TYPES: readonly EntityType[] = ['Person', 'Organization', 'Paper', 'Concept', 'Model'];
+
+export type RelationType =
+  | 'AUTHORED'
+  | 'MEMBER_OF'
+  | 'LEADS'
+  | 'PART_OF'
+  | 'AFFILIATED_WITH'
+  | 'ABOUT'
+  | 'CITES'
+  | 'LINKS_TO'
+  | 'STUDIES'
+  | 'ACKNOWLEDGES'
+  | 'REPLIES_TO';
+
+export type DocumentFormat = 'text' | 'markdown' | 'html';
+
+/** A hyperlink kept from markdown or HTML; the span is the anchor text inside `Document.text`. */
+export interface Link {
+  start: number;
+  end: number;
+  href: string;
+  text: string;
+}
+
+export interface DocumentMeta {
+  title?: string;
+  author?: string;
+  /** ISO date (YYYY-MM-DD) where it could be read. */
+  published?: string;
+  sourceUrl?: string;
+  /** Every key/value field read from a metadata header (wiki pages, front matter, <meta>). */
+  fields: Record<string, string>;
+}
+
+/** One loaded source: a file or a URL, decoded and reduced to plain text. */
+export interface Document {
+  /** Stable id: `doc:` + hash of the source path or URL. */
+  id: string;
+  /** Absolute path or URL it was read from. */
+  source: string;
+  /** File name or last URL segment, for display. */
+  name: string;
+  format: DocumentFormat;
+  text: string;
+  /** sha256 of `text`: an unchanged document is skipped on re-ingest. */
+  contentHash: string;
+  meta: DocumentMeta;
+  links: Link[];
+}
+
+export type PassageKind = 'paragraph' | 'heading' | 'list-item' | 'comment' | 'metadata' | 'quote';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Passage {
+  /** `${docId}:p${index}` */
+  id: string;
+  docId: string;
+  index: number;
+  kind: PassageKind;
+  start: number;
+  end: number;
+  text: string;
+  /** Sentence spans, in document offsets, inside [start, end). */
+  sentences: Span[];
+  /** For comment threads: the index of the passage this one answers, where the structure shows it. */
+  repliesTo?: number;
+}
+
+/** A span of text that names an entity, before resolution. */
+export interface Mention {
+  passageId: string;
+  start: number;
+  end: number;
+  /** Exactly `doc.text.slice(start, end)`. */
+  text: string;
+  type: EntityType;
+  /** Canonical name where a rule or the lexicon knows it (e.g. "sparse autoencoder" for "SAEs"). */
+  canonical?: string;
+  /** Which signal found it: 'lexicon', 'compromise', 'quoted-title', 'link', 'byline', 'handle', … */
+  method: string;
+  confidence: number;
+}
+
+/** Where a relation is stated: the passage, the character span of the supporting sentence, how it was found. */
+export interface Evidence {
+  passageId: string;
+  start: number;
+  end: number;
+  /** The supporting sentence text (`doc.text.slice(start, end)`). */
+  sentence: string;
+  method: string;
+  confidence: number;
+}
+
+/** One end of a relation: an entity (by its resolved id), the document itself, or a passage. */
+export type NodeRef =
+  | { kind: 'entity'; id: string }
+  | { kind: 'document'; id: string }
+  | { kind: 'passage'; id: string };
+
+/** A resolved real-world thing: one node in the graph however many ways it is written. */
+export interface Entity {
+  /** `${type.toLowerCase()}:${normalised key}` — deterministic, so entities merge across ingests. */
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  /** Lexicon entry id when the entity is a known term of the field. */
+  lexiconId?: string;
+  description?: string;
+}
+
+/** A resolved mention: the span plus the entity it names. */
+export interface ResolvedMention extends Mention {
+  entityId: string;
+}
+
+export interface Relation {
+  type: RelationType;
+  from: NodeRef;
+  to: NodeRef;
+  evidence: Evidence[];
+}
+
+/** Everything the extract+resolve stages produce for a batch of documents, ready to write. */
+export interface GraphBatch {
+  documents: Document[];
+  passages: Passage[];
+  entities: Entity[];
+  mentions: ResolvedMention[];
+  relations: Relation[];
+}
