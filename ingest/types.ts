@@ -51,6 +51,15 @@ export interface Document {
   contentHash: string;
   meta: DocumentMeta;
   links: Link[];
+  /** Block structure the loader saw (HTML elements, markdown headings); segment prefers it to guessing. */
+  blocks?: Block[];
+}
+
+/** A structural block found by the loader, in document offsets. */
+export interface Block {
+  start: number;
+  end: number;
+  kind: PassageKind;
 }
 
 export type PassageKind = 'paragraph' | 'heading' | 'list-item' | 'comment' | 'metadata' | 'quote';
