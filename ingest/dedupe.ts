@@ -1,0 +1,135 @@
+// Near-duplicate detection: the same post saved as plain text, as a wiki page and with its comment thread
+// should count as one work. MinHash over word 5-shingles estimates Jaccard similarity; because one version
+// may contain another plus much more (a post and the post with 19 comments), we decide on *containment*
+// (shared shingles over the smaller set), derived from the Jaccard estimate and the two set sizes.
+import { createHash } from 'node:crypto';
+
+export const SIGNATURE_SIZE = 128;
+const SHINGLE_WORDS = 5;
+/** Share of the smaller document's shingles that must also be in the other for the two to be one work. */
+export const CONTAINMENT_THRESHOLD = 0.4;
+/** Documents with fewer shingles than this are too short to call duplicates. */
+const MIN_SHINGLES = 25;
+/** A signature value shared by more documents than this is boilerplate (an arXiv header), not evidence. */
+const MAX_BUCKET = 64;
+
+export interface Fingerprint {
+  minhash: number[];
+  shingles: number;
+}
+
+// Fixed, seeded hash family: signatures written in one run must compare with those of the next.
+const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => {
+  const h = createHash('sha256').update(`atlas-minhash-${i}`).digest();
+  return [h.readUInt32LE(0) | 1, h.readUInt32LE(4)] as const;
+});
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function fingerprint(text: string): Fingerprint {
+  const words = text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean);
+  const hashes = new Set<number>();
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) hashes.add(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+  const minhash = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
+  for (const x of hashes) {
+    for (let k = 0; k < SIGNATURE_SIZE; k++) {
+      const [a, b] = SEEDS[k];
+      const v = (Math.imul(a, x) + b) >>> 0;
+      if (v < minhash[k]) minhash[k] = v;
+    }
+  }
+  return { minhash, shingles: hashes.size };
+}
+
+/** Estimated share of the smaller set's shingles found in the larger one (0..1). */
+export function containment(a: Fingerprint, b: Fingerprint): number {
+  if (a.shingles < MIN_SHINGLES || b.shingles < MIN_SHINGLES) return 0;
+  let same = 0;
+  for (let k = 0; k < SIGNATURE_SIZE; k++) if (a.minhash[k] === b.minhash[k]) same++;
+  const j = same / SIGNATURE_SIZE;
+  const intersection = (j * (a.shingles + b.shingles)) / (1 + j);
+  return Math.min(1, intersection / Math.min(a.shingles, b.shingles));
+}
+
+export interface WorkCandidate {
+  docId: string;
+  workId: string;
+  fp: Fingerprint;
+}
+
+export interface WorkAssignment {
+  /** docId → the work it belongs to, with its containment in the closest version (1 for a work's first version). */
+  works: Map<string, { workId: string; similarity: number }>;
+  /** Existing works folded into another because a new document bridges them: old id → surviving id. */
+  merges: Map<string, string>;
+}
+
+/**
+ * Assigns each new document to a work: a document that matches versions of one or more works joins them
+ * (bridged works merge, whatever the ingest order), else it starts a work of its own. Candidates come from
+ * an inverted index of signature values, so the cost stays near-linear in the number of documents.
+ */
+export function assignWorks(existing: WorkCandidate[], incoming: { docId: string; fp: Fingerprint }[]): WorkAssignment {
+  const index = new Map<string, number[]>();
+  const all: WorkCandidate[] = [];
+  const parent = new Map<string, string>();
+  const find = (w: string): string => {
+    let r = w;
+    while (parent.has(r)) r = parent.get(r)!;
+    return r;
+  };
+  const add = (c: WorkCandidate) => {
+    const at = all.push(c) - 1;
+    for (let k = 0; k < SIGNATURE_SIZE; k++) {
+      const key = `${k}:${c.fp.minhash[k]}`;
+      const list = index.get(key);
+      if (!list) index.set(key, [at]);
+      else if (list.length <= MAX_BUCKET) list.push(at);
+    }
+  };
+  existing.forEach(add);
+  const chosen = new Map<string, { workId: string; similarity: number }>();
+  for (const doc of incoming) {
+    const hits = new Map<number, number>();
+    for (let k = 0; k < SIGNATURE_SIZE; k++) {
+      const list = index.get(`${k}:${doc.fp.minhash[k]}`);
+      if (!list || list.length > MAX_BUCKET) continue;
+      for (const at of list) hits.set(at, (hits.get(at) ?? 0) + 1);
+    }
+    const matched = new Map<string, number>();
+    for (const [at, n] of hits) {
+      if (n < 3 || all[at].docId === doc.docId) continue;
+      const c = containment(doc.fp, all[at].fp);
+      const w = find(all[at].workId);
+      if (c >= CONTAINMENT_THRESHOLD && c > (matched.get(w) ?? 0)) matched.set(w, c);
+    }
+    const ranked = [...matched].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    let workId = 'work:' + doc.docId.replace(/^doc:/, '');
+    let similarity = 1;
+    if (ranked.length) {
+      // The oldest-named work survives so that ids stay stable as versions arrive.
+      const ids = ranked.map(([w]) => w).sort();
+      workId = ids[0];
+      similarity = ranked[0][1];
+      for (const w of ids.slice(1)) parent.set(w, workId);
+    }
+    chosen.set(doc.docId, { workId, similarity });
+    add({ docId: doc.docId, workId, fp: doc.fp });
+  }
+  const works = new Map<string, { workId: string; similarity: number }>();
+  for (const [docId, v] of chosen) works.set(docId, { workId: find(v.workId), similarity: v.similarity });
+  const merges = new Map<string, string>();
+  for (const w of parent.keys()) merges.set(w, find(w));
+  return { works, merges };
+}
