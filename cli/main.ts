@@ -181,8 +181,9 @@ program
   .description('benchmark ingest stages on the shared corpora (ratios within one run)')
   .option('--docs <n>', 'documents to sample', (v) => Number.parseInt(v, 10), 600)
   .action(async (o: { docs: number }) => {
+    // The benchmark always writes into a throwaway Neo4j of its own, never into the user's graph.
     const { runBench } = await import('../bench/run.ts');
-    await withConnection((c) => runBench(c, o));
+    await runBench(o);
   });
 
 program

@@ -109,18 +109,13 @@ export function sentenceSpans(text: string, start: number, end: number): Span[] 
   };
   for (let i = start; i < end; i++) {
     const c = text[i];
-    if (c === '\n') {
-      push(i);
-      s = i + 1;
-      continue;
-    }
     if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
     let j = i + 1;
     while (j < end && /[.!?…"'”’)\]]/.test(text[j])) j++;
     if (j < end && !/\s/.test(text[j])) continue; // "3.7", "e.g.x", "Sonnet 3.7's"
     let k = j;
-    while (k < end && /[ \t]/.test(text[k])) k++;
-    if (k < end && text[k] !== '\n' && !/[A-Z0-9"“'‘(\[•*-]/.test(text[k])) continue; // next word starts lowercase
+    while (k < end && /\s/.test(text[k])) k++;
+    if (k < end && !/[A-Z0-9"“'‘(\[•*-]/.test(text[k])) continue; // next word starts lowercase
     if (c === '.') {
       const word = /([A-Za-z][A-Za-z.]*)$/.exec(text.slice(Math.max(start, i - 12), i))?.[1] ?? '';
       if (ABBREVIATIONS.has(word.toLowerCase())) continue;
