@@ -7,8 +7,6 @@ import { fileURLToPath } from 'node:url';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { bindParams, findNamedQuery, loadNamedQueries } from '../queries/catalog.ts';
 import { formatTable } from './table.ts';
-import { readGraph, toGraphML } from './export.ts';
-import { runIngest } from './ingest.ts';
 import { connect, type Connection } from './connect.ts';
 import { toJson } from '../web/server/serialize.ts';
 import { runConsoleQuery } from '../web/server/console.ts';
@@ -31,6 +29,7 @@ program
   .option('--batch <n>', 'documents per write transaction', (v) => Number.parseInt(v, 10), 25)
   .action(async (sources: string[], o: { json?: boolean; batch: number }) => {
     await withConnection(async (c) => {
+      const { runIngest } = await import('./ingest.ts');
       const summary = await runIngest(c, sources, { json: o.json, batchSize: o.batch });
       if (summary.failed > 0) process.exitCode = 1;
     });
@@ -98,6 +97,7 @@ program
   .option('--passages', 'include passages and their MENTIONS edges')
   .action(async (o: { format: 'json' | 'graphml'; out?: string; passages?: boolean }) => {
     await withConnection(async (c) => {
+      const { readGraph, toGraphML } = await import('./export.ts');
       const g = await readGraph(c.driver, c.database, { passages: o.passages });
       const text = o.format === 'graphml' ? toGraphML(g) : JSON.stringify(g, null, 2) + '\n';
       if (o.out) {
@@ -159,6 +159,7 @@ program
   .option('--no-serve', 'ingest and print the summary, then exit')
   .action(async (sources: string[], o: { port: number; host: string; serve: boolean }) => {
     const inputs = sources.length ? sources : [DEFAULT_SEEDS];
+    const { runIngest } = await import('./ingest.ts');
     await withConnection(async (c) => {
       await runIngest(c, inputs, {});
       if (o.serve) await serveUntilStopped(c, o);
