@@ -1,0 +1,41 @@
+// `npm run eval`: ingest the seed documents through the real pipeline into Neo4j, read the graph back with
+// Cypher (only what the seed documents support), and score it against the hand-made gold annotations.
+import { readFileSync } from 'node:fs';
+import type { Driver } from 'neo4j-driver';
+import { ingestSources } from '../ingest/pipeline.ts';
+import { listSources } from '../ingest/load.ts';
+import type { EntityType, RelationType } from '../ingest/types.ts';
+import { score, type Gold, type Predicted, type RelEnd, type Score } from './score.ts';
+import { formatScore } from './format.ts';
+
+/** The predicted graph as Neo4j holds it, restricted to the documents read from `sources`. */
+export async function predictedFromNeo4j(driver: Driver, sources: string[], database?: string): Promise<Predicted> {
+  const read = async (q: string) => (await driver.executeQuery(q, { sources }, { database, routing: 'READ' })).records.map((r) => r.toObject());
+  const entities = await read(`MATCH (d:Document)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e:Entity) WHERE d.source IN $sources
+    RETURN DISTINCT e.type AS type, e.name AS name, e.aliases AS aliases`);
+  const ends = `CASE WHEN a:Entity THEN {type: a.type, name: a.name} WHEN a:Document THEN {doc: a.name}
+      ELSE {doc: head([(x:Document)-[:HAS_PASSAGE]->(a) | x.name]), passage: a.text} END AS from,
+    CASE WHEN b:Entity THEN {type: b.type, name: b.name} WHEN b:Document THEN {doc: b.name}
+      ELSE {doc: head([(x:Document)-[:HAS_PASSAGE]->(b) | x.name]), passage: b.text} END AS to`;
+  // A relation counts when at least one of its evidence passages belongs to one of these documents.
+  const relations = await read(`MATCH (d:Document) WHERE d.source IN $sources
+    WITH collect(d.id + ':') AS prefixes
+    MATCH (a)-[r]->(b) WHERE r.evidencePassages IS NOT NULL AND any(p IN r.evidencePassages WHERE any(x IN prefixes WHERE p STARTS WITH x))
+    RETURN DISTINCT type(r) AS type, ${ends}`);
+  return {
+    entities: entities.map((e) => ({ type: e.type as EntityType, name: e.name, aliases: e.aliases ?? [] })),
+    relations: relations.map((r) => ({ type: r.type as RelationType, from: r.from as RelEnd, to: r.to as RelEnd })),
+  };
+}
+
+export async function evalThroughNeo4j(driver: Driver, o: { gold: string; seeds: string; database?: string }): Promise<Score> {
+  const gold = JSON.parse(readFileSync(o.gold, 'utf8')) as Gold;
+  await ingestSources([o.seeds], driver, { database: o.database });
+  const { sources } = await listSources([o.seeds]);
+  return score(gold, await predictedFromNeo4j(driver, sources, o.database));
+}
+
+export async function runEval(c: { driver: Driver; database?: string }, o: { gold: string; seeds: string; json?: boolean }): Promise<void> {
+  const s = await evalThroughNeo4j(c.driver, { ...o, database: c.database });
+  console.log(o.json ? JSON.stringify(s, null, 2) : formatScore(s));
+}
