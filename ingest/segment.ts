@@ -7,7 +7,7 @@ import { canonicalKey, FIELD_SET } from './load/metadata.ts';
 export const MAX_PASSAGE_CHARS = 1600;
 
 const BULLET = /^\s*([-*+•·‣▪◦]|\d{1,3}[.)])\s+/;
-const COMMENTS_MARKER = /^(\d+\s+comments?\b.*|new comment|comments|replies|discussion)$/i;
+const COMMENTS_MARKER = /^(\d+\s+comments?\b.*|new comment|comments)$/i;
 
 export function segment(doc: Document): Passage[] {
   const raw = doc.format === 'html' && doc.blocks?.length ? doc.blocks.map((b) => ({ ...b })) : textBlocks(doc.text, doc.blocks ?? []);

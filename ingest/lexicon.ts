@@ -1,0 +1,230 @@
+// The domain lexicon: the field's organisations, models, concepts, well-known people and papers, with their
+// aliases, plus regex patterns for open-ended name families (GPT-4o, Pythia-70M, Llama 3.1 70B) and the
+// small cue vocabularies the rules use (organisation head words, paper nouns, noise names). It is DATA, so a
+// user extends Atlas without touching code.
+//
+// ## File format (lexicon/lexicon.json, and any file listed in ATLAS_LEXICON, comma-separated)
+//
+// {
+//   "terms": {                                  // compact form: "canonical name | alias | alias …"
+//     "Organization": ["Anthropic", "Machine Intelligence Research Institute | MIRI"],
+//     "Concept": ["sparse autoencoder | SAE | SAEs | sparse autoencoders"],
+//     "Model": [...], "Person": [...], "Paper": [...]
+//   },
+//   "entries": [                                 // full form, for entries that need more than aliases
+//     { "type": "Organization", "name": "Alignment Research Center", "aliases": ["ARC Theory"],
+//       "contextAliases": ["ARC"],                // ambiguous aliases: used only in documents that
+//       "context": ["alignment", "Christiano"],   //   contain one of these words (case-insensitive)
+//       "description": "…" },
+//     { "type": "Concept", "name": "…", "remove": true }   // (extra files) delete an entry
+//   ],
+//   "patterns": [                                // name families; named groups feed the canonical template
+//     { "type": "Model", "pattern": "\\bPythia-(?<size>\\d+(?:\\.\\d+)?[MB])\\b", "canonical": "Pythia-${size}" }
+//   ],
+//   "vocabulary": { "orgHeads": [...], "orgHeadsWeak": [...], "teamWords": [...], "paperNouns": [...], "stopNames": [...],
+//                   "personStopWords": [...], "genericWords": [...], "descriptiveWords": [...],
+//                   "broadConcepts": [...] }
+// }
+//
+// Matching rules: an alias written all in lower case matches any casing ("red-teaming" ↔ "Red teaming");
+// an alias with capitals matches exactly as written except the first letter ("Constitutional AI" at a
+// sentence start). Hyphens and spaces are interchangeable. Concepts also match their plural automatically.
+// Paper entries are never matched in running text (their short titles collide with concepts: the paper
+// "Sleeper Agents" vs the concept "sleeper agents"); they only canonicalise titles found by the title rules.
+// Extra files merge on top: same type+name → aliases are added and other fields replaced.
+
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { EntityType } from './types.ts';
+import { ENTITY_TYPES } from './types.ts';
+import { fold, nameKey } from './extract/text.ts';
+
+export interface LexiconEntry {
+  /** `${type.toLowerCase()}:${nameKey(name)}`, the same id the resolved entity gets. */
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  /** Ambiguous aliases, used only in documents that contain one of `context`. */
+  contextAliases: string[];
+  context: string[];
+  description?: string;
+}
+
+export interface LexiconPattern {
+  type: EntityType;
+  source: string;
+  regex: RegExp;
+  /** Template for the canonical name: `$0` is the whole match, `${group}` a named group. */
+  canonical?: string;
+  confidence: number;
+}
+
+export interface Vocabulary {
+  /** Last words that make a capitalised run an organisation ("Institute", "Wiki"), compared case-sensitively. */
+  orgHeads: Set<string>;
+  /** Weaker head words ("Research", "Lab", "AI"): the rest of the name must be distinctive, not common words. */
+  orgHeadsWeak: Set<string>;
+  /** "team", "teams": a capitalised name before it is a team (an Organization). */
+  teamWords: Set<string>;
+  /** "paper", "post", "preprint": a quoted or capitalised name before it is a Paper. */
+  paperNouns: Set<string>;
+  /** Folded names that must never become entities ("skip to content", "key points"). */
+  stopNames: Set<string>;
+  /** Capitalised words that never belong to a person's name ("Research", "Summary"). */
+  personStopWords: Set<string>;
+  /** Generic words that are never an entity on their own ("team", "paper", "work", "model"). */
+  genericWords: Set<string>;
+  /** Descriptive words of the field ("alignment", "safety", "research"): a name made only of them is not a name. */
+  descriptiveWords: Set<string>;
+  /** Field-wide concepts (machine learning, LLMs) that a document is not "about" merely by using them. */
+  broadConcepts: Set<string>;
+}
+
+export interface Lexicon {
+  entries: LexiconEntry[];
+  byId: Map<string, LexiconEntry>;
+  /** nameKey of the name and of every alias (all types) → entries. */
+  byKey: Map<string, LexiconEntry[]>;
+  patterns: LexiconPattern[];
+  vocab: Vocabulary;
+  /** Files the lexicon was built from, in merge order. */
+  sources: string[];
+}
+
+/** The raw JSON shape of a lexicon file. */
+export interface LexiconFile {
+  terms?: Partial<Record<EntityType, string[]>>;
+  entries?: Array<{
+    type: EntityType;
+    name: string;
+    aliases?: string[];
+    contextAliases?: string[];
+    context?: string[];
+    description?: string;
+    remove?: boolean;
+  }>;
+  patterns?: Array<{ type: EntityType; pattern: string; flags?: string; canonical?: string; confidence?: number }>;
+  vocabulary?: Partial<Record<keyof Vocabulary, string[]>>;
+}
+
+export const DEFAULT_LEXICON_PATH = fileURLToPath(new URL('../lexicon/lexicon.json', import.meta.url));
+
+/**
+ * Load the default lexicon (or `path`), then every file named in ATLAS_LEXICON (comma-separated) on top.
+ * Throws with the file name when a file is missing or malformed.
+ */
+export function loadLexicon(path: string = DEFAULT_LEXICON_PATH): Lexicon {
+  const extra = (process.env.ATLAS_LEXICON ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const files = [path, ...extra];
+  return buildLexicon(files.map((f) => ({ source: f, data: readLexiconFile(f) })));
+}
+
+function readLexiconFile(file: string): LexiconFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`lexicon: cannot read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as LexiconFile;
+  } catch (e) {
+    throw new Error(`lexicon: ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Build a lexicon from parsed files, later files merging on top of earlier ones. Pure. */
+export function buildLexicon(files: { source: string; data: LexiconFile }[]): Lexicon {
+  const byId = new Map<string, LexiconEntry>();
+  const patterns: LexiconPattern[] = [];
+  const vocab: Vocabulary = {
+    orgHeads: new Set(), orgHeadsWeak: new Set(), teamWords: new Set(), paperNouns: new Set(),
+    stopNames: new Set(), personStopWords: new Set(), genericWords: new Set(), descriptiveWords: new Set(), broadConcepts: new Set(),
+  };
+
+  for (const { source, data } of files) {
+    const where = (what: string) => `lexicon ${source}: ${what}`;
+    const add = (type: EntityType, name: string, aliases: string[], more: Partial<LexiconEntry> = {}) => {
+      if (!ENTITY_TYPES.includes(type)) throw new Error(where(`unknown type "${type}" for "${name}"`));
+      name = name.trim();
+      if (!name) throw new Error(where(`empty name in ${type}`));
+      const id = `${type.toLowerCase()}:${nameKey(name, type)}`;
+      const old = byId.get(id);
+      const clean = (xs: string[] | undefined) => (xs ?? []).map((s) => s.trim()).filter(Boolean);
+      if (old) {
+        old.aliases = unique([...old.aliases, ...clean(aliases)]).filter((a) => a !== old.name);
+        if (more.contextAliases) old.contextAliases = unique([...old.contextAliases, ...clean(more.contextAliases)]);
+        if (more.context) old.context = unique([...old.context, ...clean(more.context)]);
+        if (more.description) old.description = more.description;
+      } else {
+        byId.set(id, {
+          id, type, name,
+          aliases: unique(clean(aliases)).filter((a) => a !== name),
+          contextAliases: clean(more.contextAliases),
+          context: clean(more.context),
+          ...(more.description ? { description: more.description } : {}),
+        });
+      }
+    };
+
+    for (const [type, list] of Object.entries(data.terms ?? {}) as [EntityType, string[]][]) {
+      if (!Array.isArray(list)) throw new Error(where(`terms.${type} must be an array of strings`));
+      for (const line of list) {
+        const [name, ...aliases] = String(line).split('|').map((s) => s.trim());
+        add(type, name, aliases);
+      }
+    }
+    for (const e of data.entries ?? []) {
+      if (!e || typeof e.name !== 'string') throw new Error(where('every entry needs a "name"'));
+      if (e.remove) {
+        byId.delete(`${e.type.toLowerCase()}:${nameKey(e.name, e.type)}`);
+        continue;
+      }
+      add(e.type, e.name, e.aliases ?? [], {
+        contextAliases: e.contextAliases, context: e.context, description: e.description,
+      });
+    }
+    for (const p of data.patterns ?? []) {
+      if (!ENTITY_TYPES.includes(p.type)) throw new Error(where(`unknown pattern type "${p.type}"`));
+      let regex: RegExp;
+      try {
+        regex = new RegExp(p.pattern, (p.flags ?? '').replace(/g/g, '') + 'gu');
+      } catch (e) {
+        throw new Error(where(`bad pattern ${p.pattern}: ${(e as Error).message}`));
+      }
+      const i = patterns.findIndex((x) => x.source === p.pattern);
+      const compiled = { type: p.type, source: p.pattern, regex, canonical: p.canonical, confidence: p.confidence ?? 0.9 };
+      if (i >= 0) patterns[i] = compiled;
+      else patterns.push(compiled);
+    }
+    for (const [k, list] of Object.entries(data.vocabulary ?? {}) as [keyof Vocabulary, string[]][]) {
+      const set = vocab[k];
+      if (!set) throw new Error(where(`unknown vocabulary list "${k}"`));
+      // stopNames and genericWords compare folded text; the others are exact words
+      for (const w of list) set.add(k === 'stopNames' || k === 'genericWords' || k === 'broadConcepts' || k === 'descriptiveWords' ? fold(w) : w);
+    }
+  }
+
+  const entries = [...byId.values()];
+  const byKey = new Map<string, LexiconEntry[]>();
+  for (const e of entries) {
+    for (const a of [e.name, ...e.aliases, ...e.contextAliases]) {
+      const k = nameKey(a, e.type);
+      const list = byKey.get(k) ?? [];
+      if (!list.includes(e)) list.push(e);
+      byKey.set(k, list);
+    }
+  }
+  return { entries, byId, byKey, patterns, vocab, sources: files.map((f) => f.source) };
+}
+
+/** The lexicon entry of a type whose name or alias has this key, if exactly one. */
+export function lookupEntry(lex: Lexicon, type: EntityType, name: string): LexiconEntry | undefined {
+  const hits = (lex.byKey.get(nameKey(name, type)) ?? []).filter((e) => e.type === type);
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { run } from './helpers.ts';
+
+const models = (text: string) => run(text).x.mentions.filter((m) => m.type === 'Model').map((m) => `${m.text} => ${m.canonical}`);
+
+describe('model names', () => {
+  it('families with versions and sizes from the lexicon patterns', () => {
+    expect(models('We compare GPT-4o, Llama 3.1 70B and Pythia-70M.')).toEqual([
+      'GPT-4o => GPT-4o', 'Llama 3.1 70B => Llama 3.1 70B', 'Pythia-70M => Pythia-70M',
+    ]);
+  });
+
+  it('size lists expand: "Pythia-70M/410M" names two models', () => {
+    expect(models('features in real LLMs (Pythia-70M/410M)')).toEqual(['Pythia-70M => Pythia-70M', '410M => Pythia-410M']);
+  });
+
+  it('Claude versions get one canonical form whatever the word order', () => {
+    expect(models('We find that Sonnet 3.7 and Claude 3.7 Sonnet agree.')).toEqual([
+      'Sonnet 3.7 => Claude 3.7 Sonnet', 'Claude 3.7 Sonnet => Claude 3.7 Sonnet',
+    ]);
+  });
+
+  it('"Claude" is a model, not the first name', () => {
+    const r = run('I feel strongly that Claude accelerates AI progress.');
+    expect(r.mentions).toContain('Model:Claude');
+    expect(r.mentions.filter((m) => m.startsWith('Person:'))).toEqual([]);
+  });
+
+  it('"We find that MODEL …" makes the document STUDY the model', () => {
+    expect(run('We find that Sonnet 3.7 can learn to evade a monitor.').relations).toContain('STUDIES DOC -> Model:Claude 3.7 Sonnet');
+    expect(run('I feel strongly that Claude is bad at philosophy.').relations.filter((x) => x.startsWith('STUDIES'))).toEqual([]);
+  });
+});
