@@ -80,35 +80,41 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
   let done = 0;
   const progress = (source: string, status: 'written' | 'unchanged' | 'failed') => opts.onProgress?.({ done: ++done, total: sources.length, source, status });
 
-  for (let i = 0; i < sources.length; i += batchSize) {
-    const prepared: Prepared[] = [];
-    const seenInBatch = new Set<string>();
-    for (const source of sources.slice(i, i + batchSize)) {
-      try {
-        const doc = await loadDocument(source, opts);
-        if (stored.get(doc.id)?.contentHash === doc.contentHash || seenInBatch.has(doc.id)) {
-          summary.unchanged++;
-          progress(source, 'unchanged');
-          continue;
-        }
-        seenInBatch.add(doc.id);
-        const passages = segment(doc);
-        prepared.push({ doc, passages, extraction: extract(doc, passages, lexicon) });
-      } catch (e) {
-        summary.failed++;
-        summary.errors.push(toSourceError(e, source));
-        progress(source, 'failed');
+  // 1. Load, segment and extract every source (per-source errors, the rest go on).
+  const prepared: Prepared[] = [];
+  const seen = new Set<string>();
+  for (const source of sources) {
+    try {
+      const doc = await loadDocument(source, opts);
+      if (stored.get(doc.id)?.contentHash === doc.contentHash || seen.has(doc.id)) {
+        summary.unchanged++;
+        progress(source, 'unchanged');
+        continue;
       }
+      seen.add(doc.id);
+      const passages = segment(doc);
+      prepared.push({ doc, passages, extraction: extract(doc, passages, lexicon) });
+    } catch (e) {
+      summary.failed++;
+      summary.errors.push(toSourceError(e, source));
+      progress(source, 'failed');
     }
-    if (prepared.length === 0) continue;
-    // Write the batch in one transaction; if that fails, retry document by document so one bad
-    // document cannot take the others down with it.
-    let groups: Prepared[][] = [prepared];
-    let results: (Resolved | Error)[] = [await writePrepared(target, prepared, stored, allMerges, lexicon).catch((e: Error) => e)];
-    if (results[0] instanceof Error && prepared.length > 1) {
-      groups = prepared.map((p) => [p]);
+  }
+
+  // 2. Resolve once over the whole run, so an alias, acronym or short title defined in one document
+  //    merges with its uses in every other.
+  const resolved = resolve(prepared, lexicon);
+
+  // 3. Write in batches of documents, each batch one transaction holding its documents' passages,
+  //    mentions and evidence; a failed batch is retried document by document.
+  for (let i = 0; i < prepared.length; i += batchSize) {
+    const batch = prepared.slice(i, i + batchSize);
+    let groups: Prepared[][] = [batch];
+    let results: (Resolved | Error)[] = [await writePrepared(target, batch, resolved, stored, allMerges).catch((e: Error) => e)];
+    if (results[0] instanceof Error && batch.length > 1) {
+      groups = batch.map((p) => [p]);
       results = [];
-      for (const g of groups) results.push(await writePrepared(target, g, stored, allMerges, lexicon).catch((e: Error) => e));
+      for (const g of groups) results.push(await writePrepared(target, g, resolved, stored, allMerges).catch((e: Error) => e));
     }
     groups.forEach((group, k) => {
       const result = results[k];
@@ -145,8 +151,21 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
 
 type Resolved = ReturnType<typeof resolve>;
 
-async function writePrepared(target: WriteTarget, group: Prepared[], stored: Map<string, StoredDocument>, merges: Map<string, string>, lexicon: Lexicon): Promise<Resolved> {
-  const resolved = resolve(group, lexicon);
+/** The part of the run's resolved graph that these documents support: their mentions, the relations whose
+ * evidence lies in them (with only that evidence), and the entities those reach. */
+export function sliceForDocuments(all: Resolved, docIds: Set<string>): Resolved {
+  const docOf = (passageId: string) => passageId.slice(0, passageId.lastIndexOf(':p'));
+  const mentions = all.mentions.filter((m) => docIds.has(docOf(m.passageId)));
+  const relations = all.relations
+    .map((r) => ({ ...r, evidence: r.evidence.filter((ev) => docIds.has(docOf(ev.passageId))) }))
+    .filter((r) => r.evidence.length > 0);
+  const ids = new Set<string>(mentions.map((m) => m.entityId));
+  for (const r of relations) for (const end of [r.from, r.to]) if (end.kind === 'entity') ids.add(end.id);
+  return { entities: all.entities.filter((e) => ids.has(e.id)), mentions, relations };
+}
+
+async function writePrepared(target: WriteTarget, group: Prepared[], all: Resolved, stored: Map<string, StoredDocument>, merges: Map<string, string>): Promise<Resolved> {
+  const resolved = sliceForDocuments(all, new Set(group.map((p) => p.doc.id)));
   const replace = group.filter((p) => stored.has(p.doc.id)).map((p) => p.doc.id);
   const fps = group.map((p) => ({ docId: p.doc.id, fp: fingerprint(p.doc.text) }));
   const { works, merges: found } = assignWorks(workCandidates(stored, new Set(replace)), fps);
