@@ -1,0 +1,97 @@
+// The one object the client's modules share. State that the URL and several panels care about lives in
+// `store`; one-off requests between modules ("expand this", "open that document") go over `bus`. No module
+// reaches into another's DOM.
+import type { GraphData } from '../../server/api-types.ts';
+
+export type Selection = { kind: 'node'; id: string } | { kind: 'edge'; id: string } | null;
+export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst';
+export type SizeBy = 'mentions' | 'degree';
+export type View = 'explore' | 'query';
+
+export interface AppState {
+  view: View;
+  /** What the detail panel shows. */
+  selection: Selection;
+  /** Open document, if any. */
+  doc: string | null;
+  /** Console query text and parameters (reflected in the URL once run). */
+  query: string;
+  params: Record<string, unknown>;
+  hiddenTypes: string[];
+  hiddenRels: string[];
+  layout: LayoutName;
+  sizeBy: SizeBy;
+  /** Requests in flight (drives the loading bar). */
+  loading: number;
+}
+
+type Listener<T> = (state: T, prev: T) => void;
+
+export function createStore<T extends object>(initial: T) {
+  let state = initial;
+  const listeners = new Set<Listener<T>>();
+  return {
+    get: () => state,
+    set(patch: Partial<T>) {
+      const prev = state;
+      const next = { ...state, ...patch };
+      if (Object.keys(patch).every((k) => Object.is(prev[k as keyof T], next[k as keyof T]))) return;
+      state = next;
+      for (const l of listeners) l(state, prev);
+    },
+    subscribe(l: Listener<T>): () => void {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+}
+
+/** Requests between modules. */
+export interface Commands {
+  /** Bring an entity or document into the explore view (fetching it if needed), select and centre it. */
+  'entity:focus': { id: string };
+  /** Load neighbours of a node into the explore view; `more` continues a previous expansion. */
+  'entity:expand': { id: string; more?: boolean };
+  'node:hide': { id: string };
+  'node:pin': { id: string };
+  'node:collapse': { id: string };
+  /** Open the document viewer; `span` is scrolled to and outlined (e.g. an evidence sentence). */
+  'document:open': { id: string; entity?: string; span?: { start: number; end: number } };
+  'document:close': Record<string, never>;
+  /** Show a graph (e.g. a query result) in the explore view. */
+  'graph:show': { data: GraphData; replace: boolean };
+  'path:find': { from: string; to: string };
+  'view:fit': Record<string, never>;
+  toast: { message: string; kind?: 'info' | 'error' };
+}
+
+export function createBus<C extends object>() {
+  const handlers = new Map<keyof C, Set<(p: never) => void>>();
+  return {
+    on<K extends keyof C>(name: K, fn: (payload: C[K]) => void): () => void {
+      if (!handlers.has(name)) handlers.set(name, new Set());
+      handlers.get(name)!.add(fn as (p: never) => void);
+      return () => handlers.get(name)?.delete(fn as (p: never) => void);
+    },
+    emit<K extends keyof C>(name: K, payload: C[K]): void {
+      for (const fn of handlers.get(name) ?? []) (fn as (p: C[K]) => void)(payload);
+    },
+  };
+}
+
+export const store = createStore<AppState>({
+  view: 'explore',
+  selection: null,
+  doc: null,
+  query: '',
+  params: {},
+  hiddenTypes: [],
+  hiddenRels: [],
+  layout: 'fcose',
+  sizeBy: 'mentions',
+  loading: 0,
+});
+
+export const bus = createBus<Commands>();
+export type Store = typeof store;
+export type Bus = typeof bus;

@@ -1,0 +1,190 @@
+// The JSON shapes the explorer API sends. Shared by the server (which builds them) and the client (which
+// renders them) through type-only imports, so both sides change together.
+
+/** One node as the graph view draws it. `id` is the `id` property (Entity, Document, Passage, Work) or,
+ *  for nodes without one, the element id. */
+export interface GraphNode {
+  id: string;
+  /** Display type: an entity type, 'Document', 'Passage', 'Work', or the first label. */
+  type: string;
+  labels: string[];
+  /** Display name: entity name, document title, passage id… */
+  name: string;
+  mentions?: number;
+  degree?: number;
+  /** Properties, with long strings shortened and bulky internals (text, minhash, evidence lists) left out. */
+  props?: Record<string, unknown>;
+}
+
+export interface GraphEdge {
+  /** Relationship element id. */
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  support?: number;
+  confidence?: number;
+  props?: Record<string, unknown>;
+}
+
+export interface GraphData {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface OverviewResponse extends GraphData {
+  /** Entities in the database, per type (for the legend). */
+  counts: Record<string, number>;
+  totalEntities: number;
+  totalDocuments: number;
+}
+
+export interface SearchHit {
+  id: string;
+  type: string;
+  name: string;
+  aliases: string[];
+  mentions: number;
+  score: number;
+  /** Which alias matched, when the match was not on the name. */
+  matchedAlias?: string;
+}
+
+export interface SearchResponse {
+  hits: SearchHit[];
+  /** 'fulltext' when the `entity_names` index answered, 'contains' for the fallback. */
+  method: 'fulltext' | 'contains';
+}
+
+export interface MentionSpan {
+  /** Offsets into the passage text (not the document), ready to highlight. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface PassageWithMentions {
+  id: string;
+  index: number;
+  kind: string;
+  /** Document offsets of the passage. */
+  start: number;
+  end: number;
+  text: string;
+  mentions: MentionSpan[];
+}
+
+export interface DocumentMetaJson {
+  id: string;
+  name: string;
+  title: string;
+  author: string | null;
+  published: string | null;
+  /** Only http(s) URLs; anything else is dropped. */
+  sourceUrl: string | null;
+  source: string;
+  format: string;
+}
+
+export interface EntityDocument extends DocumentMetaJson {
+  mentionCount: number;
+  passages: PassageWithMentions[];
+  /** Passages with a mention beyond the ones sent. */
+  morePassages: number;
+}
+
+export interface EntityDetail {
+  node: GraphNode;
+  aliases: string[];
+  degree: number;
+  /** Relationship counts by type and direction, e.g. { 'AUTHORED out': 3 }. */
+  relations: { type: string; direction: 'out' | 'in'; count: number }[];
+  documents: EntityDocument[];
+  totalDocuments: number;
+  /** For a Document node: its own metadata. */
+  document?: DocumentMetaJson;
+}
+
+export interface ExpandResponse extends GraphData {
+  center: string;
+  total: number;
+  skip: number;
+  limit: number;
+  hasMore: boolean;
+}
+
+export interface EvidenceItem {
+  passageId: string;
+  document: DocumentMetaJson | null;
+  /** Document offsets of the supporting sentence. */
+  start: number;
+  end: number;
+  sentence: string;
+  method: string;
+  confidence: number | null;
+  /** Mentions of either end of the edge inside the sentence, offsets relative to the sentence. */
+  highlights: MentionSpan[];
+}
+
+export interface EdgeDetail {
+  edge: GraphEdge;
+  source: GraphNode;
+  target: GraphNode;
+  evidence: EvidenceItem[];
+}
+
+export interface DocumentMention {
+  start: number;
+  end: number;
+  text: string;
+  entityId: string;
+  entityType: string;
+  entityName: string;
+}
+
+export interface DocumentResponse extends DocumentMetaJson {
+  text: string;
+  mentions: DocumentMention[];
+  passages: { id: string; start: number; end: number; kind: string }[];
+}
+
+export interface PathResponse extends GraphData {
+  found: boolean;
+  length: number;
+  /** Node ids in path order. */
+  order: string[];
+}
+
+export interface QueryResponse {
+  columns: string[];
+  rows: unknown[][];
+  graph: GraphData;
+  /** True when the row cap stopped the result early. */
+  truncated: boolean;
+  rowCap: number;
+  elapsedMs: number;
+}
+
+export interface NamedQueryParam {
+  name: string;
+  /** 'string' | 'int' | 'float' | 'bool' */
+  type: string;
+  default?: string;
+}
+
+export interface NamedQuery {
+  file: string;
+  name: string;
+  description: string;
+  params: NamedQueryParam[];
+  cypher: string;
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string };
+}
+
+/** How a Neo4j value that is not plain JSON travels in query results. */
+export type SerialNode = { $node: GraphNode };
+export type SerialRel = { $rel: GraphEdge };
+export type SerialPath = { $path: { nodes: GraphNode[]; edges: GraphEdge[] } };

@@ -1,0 +1,203 @@
+// Neo4j values → plain JSON. Integers become numbers (or strings beyond 2^53), temporal and spatial values
+// their ISO text, and graph values the GraphNode / GraphEdge shapes the client draws.
+import neo4j from 'neo4j-driver';
+import type { Node, Relationship, Path } from 'neo4j-driver';
+import type { GraphData, GraphEdge, GraphNode } from './api-types.ts';
+
+export const ENTITY_TYPES = ['Person', 'Organization', 'Paper', 'Concept', 'Model'] as const;
+
+/** Relationship types between things a reader cares about (not the provenance plumbing). */
+export const SEMANTIC_RELS = [
+  'AUTHORED',
+  'MEMBER_OF',
+  'LEADS',
+  'PART_OF',
+  'AFFILIATED_WITH',
+  'ABOUT',
+  'CITES',
+  'LINKS_TO',
+  'STUDIES',
+  'ACKNOWLEDGES',
+] as const;
+
+/** Properties kept out of graph payloads: bulky, internal, or shown elsewhere. */
+const HIDDEN_PROPS = new Set([
+  'text',
+  'minhash',
+  'contentHash',
+  'aliasText',
+  'sentenceStarts',
+  'sentenceEnds',
+  'evidenceKeys',
+  'evidencePassages',
+  'evidenceStarts',
+  'evidenceEnds',
+  'evidenceSentences',
+  'evidenceMethods',
+  'evidenceConfidences',
+]);
+
+export interface SerializeOptions {
+  /** Strings longer than this are cut, with an ellipsis. */
+  maxString?: number;
+  /** Drop HIDDEN_PROPS from node/relationship properties. */
+  hideInternal?: boolean;
+}
+
+export function toNumber(v: unknown): number {
+  if (neo4j.isInt(v)) return (v as { toNumber(): number }).toNumber();
+  if (typeof v === 'bigint') return Number(v);
+  return typeof v === 'number' ? v : Number(v ?? 0);
+}
+
+function cut(s: string, max: number): string {
+  return s.length > max ? s.slice(0, max) + '…' : s;
+}
+
+/** Any driver value → JSON-safe value. Graph values become { $node } / { $rel } / { $path }. */
+export function toJson(v: unknown, opts: SerializeOptions = {}, ids?: Map<string, string>): unknown {
+  const maxString = opts.maxString ?? 20_000;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return cut(v, maxString);
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  if (neo4j.isInt(v)) {
+    const i = v as unknown as { inSafeRange(): boolean; toNumber(): number; toString(): string };
+    return i.inSafeRange() ? i.toNumber() : i.toString();
+  }
+  if (neo4j.isNode(v)) return { $node: nodeToGraph(v as Node, { ...opts, maxString: 300 }) };
+  if (neo4j.isRelationship(v)) return { $rel: relToGraph(v as Relationship, ids, { ...opts, maxString: 300 }) };
+  if (neo4j.isPath(v)) {
+    const g = pathToGraph(v as Path, { ...opts, maxString: 300 });
+    return { $path: g };
+  }
+  if (
+    neo4j.isDate(v) ||
+    neo4j.isDateTime(v) ||
+    neo4j.isLocalDateTime(v) ||
+    neo4j.isLocalTime(v) ||
+    neo4j.isTime(v) ||
+    neo4j.isDuration(v) ||
+    neo4j.isPoint(v)
+  ) {
+    return String(v);
+  }
+  if (Array.isArray(v)) return v.map((x) => toJson(x, opts, ids));
+  if (v instanceof Uint8Array) return `<${v.length} bytes>`;
+  if (typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = toJson(x, opts, ids);
+    return out;
+  }
+  return String(v);
+}
+
+function propsToJson(props: Record<string, unknown>, opts: SerializeOptions): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(props)) {
+    if (opts.hideInternal !== false && HIDDEN_PROPS.has(k)) continue;
+    out[k] = toJson(x, opts);
+  }
+  return out;
+}
+
+/** The id the client uses for a node: its `id` property when it has one, else the element id. */
+export function nodeKey(n: Node): string {
+  const id = n.properties['id'];
+  return typeof id === 'string' && id ? id : n.elementId;
+}
+
+export function displayType(labels: string[], props: Record<string, unknown>): string {
+  if (labels.includes('Entity')) {
+    const t = props['type'];
+    if (typeof t === 'string' && t) return t;
+    return labels.find((l) => (ENTITY_TYPES as readonly string[]).includes(l)) ?? 'Entity';
+  }
+  for (const l of ['Document', 'Passage', 'Work']) if (labels.includes(l)) return l;
+  return labels[0] ?? 'Node';
+}
+
+export function displayName(type: string, props: Record<string, unknown>, fallback: string): string {
+  const s = (k: string) => (typeof props[k] === 'string' && props[k] ? (props[k] as string) : '');
+  if (type === 'Document') return s('title') || s('name') || fallback;
+  if (type === 'Work') return s('title') || fallback;
+  if (type === 'Passage') {
+    const t = s('text');
+    return t ? cut(t, 60) : s('id') || fallback;
+  }
+  return s('name') || s('title') || s('id') || fallback;
+}
+
+export function nodeToGraph(n: Node, opts: SerializeOptions = {}): GraphNode {
+  const props = n.properties as Record<string, unknown>;
+  const type = displayType(n.labels, props);
+  const id = nodeKey(n);
+  const node: GraphNode = {
+    id,
+    type,
+    labels: [...n.labels],
+    name: displayName(type, props, id),
+    props: propsToJson(props, { maxString: 300, ...opts }),
+  };
+  if (props['mentions'] !== undefined && props['mentions'] !== null) node.mentions = toNumber(props['mentions']);
+  return node;
+}
+
+/** `ids` maps element ids of nodes to their client ids; unknown ends keep their element id. */
+export function relToGraph(r: Relationship, ids?: Map<string, string>, opts: SerializeOptions = {}): GraphEdge {
+  const props = r.properties as Record<string, unknown>;
+  const edge: GraphEdge = {
+    id: r.elementId,
+    type: r.type,
+    source: ids?.get(r.startNodeElementId) ?? r.startNodeElementId,
+    target: ids?.get(r.endNodeElementId) ?? r.endNodeElementId,
+    props: propsToJson(props, { maxString: 300, ...opts }),
+  };
+  if (props['support'] != null) edge.support = toNumber(props['support']);
+  if (props['confidence'] != null) edge.confidence = toNumber(props['confidence']);
+  return edge;
+}
+
+export function pathToGraph(p: Path, opts: SerializeOptions = {}): GraphData {
+  const ids = new Map<string, string>();
+  const nodes: GraphNode[] = [];
+  const add = (n: Node) => {
+    if (ids.has(n.elementId)) return;
+    ids.set(n.elementId, nodeKey(n));
+    nodes.push(nodeToGraph(n, opts));
+  };
+  add(p.start);
+  for (const seg of p.segments) {
+    add(seg.start);
+    add(seg.end);
+  }
+  const edges = p.segments.map((seg) => relToGraph(seg.relationship, ids, opts));
+  return { nodes, edges };
+}
+
+/** Collect every node, relationship and path anywhere inside a result value (rows, lists, maps). */
+export function collectGraph(values: unknown[], acc: { nodes: Map<string, Node>; rels: Map<string, Relationship> }): void {
+  const visit = (v: unknown): void => {
+    if (v === null || typeof v !== 'object') return;
+    if (neo4j.isNode(v)) {
+      const n = v as Node;
+      acc.nodes.set(n.elementId, n);
+    } else if (neo4j.isRelationship(v)) {
+      const r = v as Relationship;
+      acc.rels.set(r.elementId, r);
+    } else if (neo4j.isPath(v)) {
+      const p = v as Path;
+      acc.nodes.set(p.start.elementId, p.start);
+      for (const seg of p.segments) {
+        acc.nodes.set(seg.start.elementId, seg.start);
+        acc.nodes.set(seg.end.elementId, seg.end);
+        acc.rels.set(seg.relationship.elementId, seg.relationship);
+      }
+    } else if (Array.isArray(v)) {
+      v.forEach(visit);
+    } else if (!neo4j.isInt(v) && Object.getPrototypeOf(v) === Object.prototype) {
+      Object.values(v as Record<string, unknown>).forEach(visit);
+    }
+  };
+  values.forEach(visit);
+}
