@@ -7,7 +7,7 @@ import { extract, type Extraction } from './extract/index.ts';
 import { resolve } from './resolve.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { assignWorks, fingerprint } from './dedupe.ts';
-import { ensureSchema, mergeWorks, refreshEntityStats, storedDocuments, workCandidates, writeBatch, type DocumentWrite, type StoredDocument, type WriteTarget } from './write.ts';
+import { ensureSchema, mergeWorks, refreshWorkTitles, refreshEntityStats, storedDocuments, workCandidates, writeBatch, type DocumentWrite, type StoredDocument, type WriteTarget } from './write.ts';
 import type { Document, EntityType, Passage, RelationType } from './types.ts';
 import { ENTITY_TYPES } from './types.ts';
 
@@ -143,6 +143,7 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
     });
   }
   if (allMerges.size) await mergeWorks(target, allMerges);
+  if (summary.written) await refreshWorkTitles(target);
   if (touched.size) await refreshEntityStats(target, [...touched]);
   for (const type of entityIds.values()) summary.entitiesByType[type]++;
   summary.seconds = (performance.now() - t0) / 1000;

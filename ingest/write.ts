@@ -137,6 +137,7 @@ async function writeDocuments(tx: ManagedTransaction, docs: DocumentWrite[]): Pr
       name: doc.name,
       format: doc.format,
       title: doc.meta.title ?? doc.name,
+      titleSource: doc.meta.title ? 'metadata' : 'file name',
       author: doc.meta.author ?? null,
       published: doc.meta.published ?? null,
       sourceUrl: doc.meta.sourceUrl ?? (/^https?:/.test(doc.source) ? doc.source : null),
@@ -251,6 +252,26 @@ async function writeRelations(tx: ManagedTransaction, relations: Relation[]): Pr
       );
     }
   }
+}
+
+/**
+ * A work is titled by the first version that states a title; versions without one (a plain-text copy, a
+ * thread export) show that title too, marked `titleSource: 'work'`, instead of a file name.
+ */
+export async function refreshWorkTitles(t: WriteTarget): Promise<void> {
+  await t.driver.executeQuery(
+    `MATCH (w:Work)<-[:VERSION_OF]-(d:Document)
+     WITH w, d ORDER BY d.source
+     WITH w, collect(d) AS docs
+     WITH w, docs, [x IN docs WHERE x.titleSource = 'metadata' | x.title] AS stated
+     SET w.title = coalesce(head(stated), head(docs).name)
+     WITH docs, head(stated) AS title WHERE title IS NOT NULL
+     UNWIND docs AS d
+     WITH d, title WHERE d.titleSource <> 'metadata'
+     SET d.title = title, d.titleSource = 'work'`,
+    {},
+    { database: t.database },
+  );
 }
 
 /** Folds works that a new version bridged into one. */

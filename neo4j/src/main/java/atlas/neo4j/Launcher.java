@@ -71,6 +71,8 @@ public final class Launcher {
                     .setConfig(HttpConnector.enabled, false)
                     .setConfig(HttpsConnector.enabled, false)
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                    // LOAD CSV must not read local files through a read-only query.
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(opts.getOrDefault("--page-cache", "256m")))
                     .setConfig(GraphDatabaseSettings.logs_directory, home.resolve("logs"))
                     // Bolt shuts down after the databases are checkpointed and closed; its default 5 s quiet
