@@ -17,6 +17,7 @@ export async function connect(opts: { log?: (line: string) => void } = {}): Prom
   const { target, local } = await resolveTarget();
   const driver = openDriver(target);
   await driver.verifyConnectivity({ database: target.database });
+  opts.log?.(`Neo4j: ${target.uri}${local ? ` (started by this command; data in ${local.dataDir})` : ''}`);
   return {
     driver,
     database: target.database,

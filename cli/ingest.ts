@@ -25,7 +25,14 @@ export async function runIngest(c: Connection, sources: string[], o: { json?: bo
   });
   if (started) bar.stop();
   if (o.json) console.log(JSON.stringify(summary, null, 2));
-  else console.log(formatSummary(summary));
+  else {
+    console.log(formatSummary(summary));
+    const { graphStats } = await import('./stats.ts');
+    const g = await graphStats(c.driver, c.database);
+    const entities = Object.values(g.entities).reduce((a, b) => a + b, 0);
+    const relations = Object.values(g.relations).reduce((a, b) => a + b, 0);
+    console.log(`\nGraph now: ${g.documents} documents (${g.works} works), ${g.passages} passages, ${entities} entities, ${relations} relations, ${g.mentions} mentions`);
+  }
   return summary;
 }
 

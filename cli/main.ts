@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { bindParams, findNamedQuery, loadNamedQueries } from '../queries/catalog.ts';
 import { formatTable } from './table.ts';
+import { graphStats } from './stats.ts';
 import { connect, type Connection } from './connect.ts';
 import { toJson } from '../web/server/serialize.ts';
 import { runConsoleQuery } from '../web/server/console.ts';
@@ -194,25 +195,6 @@ program
     const { runDev } = await import('./dev.ts');
     await withConnection((c) => runDev(c), { keepOpen: true });
   });
-
-export async function graphStats(driver: Driver, database?: string) {
-  const one = async (q: string) => {
-    const r = await driver.executeQuery(q, {}, { database, routing: 'READ' });
-    return r.records;
-  };
-  const num = (v: unknown) => (neo4j.isInt(v) ? (v as { toNumber(): number }).toNumber() : Number(v));
-  const [counts] = await one(`RETURN COUNT { (:Document) } AS documents, COUNT { (:Work) } AS works, COUNT { (:Passage) } AS passages, COUNT { ()-[:MENTIONS]->() } AS mentions`);
-  const ents = await one(`MATCH (e:Entity) RETURN e.type AS type, count(*) AS n ORDER BY n DESC`);
-  const rels = await one(`MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS','HAS_PASSAGE','VERSION_OF'] RETURN type(r) AS type, count(*) AS n ORDER BY n DESC`);
-  return {
-    documents: num(counts.get('documents')),
-    works: num(counts.get('works')),
-    passages: num(counts.get('passages')),
-    mentions: num(counts.get('mentions')),
-    entities: Object.fromEntries(ents.map((r) => [r.get('type'), num(r.get('n'))])) as Record<string, number>,
-    relations: Object.fromEntries(rels.map((r) => [r.get('type'), num(r.get('n'))])) as Record<string, number>,
-  };
-}
 
 /** Integers go to Neo4j as integers (JS numbers would arrive as floats and break LIMIT/SKIP). */
 export function toNeo4jParams(p: Record<string, unknown>): Record<string, unknown> {
