@@ -17,6 +17,11 @@ export type RelationType =
   | 'ACKNOWLEDGES'
   | 'REPLIES_TO';
 
+/** Relations between things a reader cares about (REPLIES_TO links passages, so it is not among them). */
+export const SEMANTIC_RELATION_TYPES = [
+  'AUTHORED', 'MEMBER_OF', 'LEADS', 'PART_OF', 'AFFILIATED_WITH', 'ABOUT', 'CITES', 'LINKS_TO', 'STUDIES', 'ACKNOWLEDGES',
+] as const satisfies readonly RelationType[];
+
 export type DocumentFormat = 'text' | 'markdown' | 'html';
 
 /** A hyperlink kept from markdown or HTML; the span is the anchor text inside `Document.text`. */

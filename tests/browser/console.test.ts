@@ -1,32 +1,15 @@
 // The Cypher console in real headless Chromium: results as a graph and as a table, a write refused with a
 // clear message and no change to the data, syntax errors, saved queries with parameters, shareable URLs.
-import type { Driver } from 'neo4j-driver';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDriver, testTarget } from '../helpers/db.ts';
-import type { RunningServer } from '../../web/server/index.ts';
-import { buildClient, launchBrowser, openPage, seedGraph, startExplorer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, useExplorer } from './harness.ts';
 
-let driver: Driver;
-let server: RunningServer;
-let browser: Browser;
-const database = () => testTarget().database;
+const ctx = useExplorer();
+const database = () => ctx.database;
 
-beforeAll(async () => {
-  driver = testDriver();
-  await Promise.all([seedGraph(driver, database()), buildClient()]);
-  server = await startExplorer(driver, database());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await driver?.close();
-});
 
 async function openConsole(): Promise<Page> {
-  const { page } = await openPage(browser, `${server.url}?view=query`);
+  const { page } = await openPage(ctx.browser, `${ctx.server.url}?view=query`);
   await page.waitForSelector('#cypher-editor .cm-content');
   return page;
 }
@@ -41,7 +24,7 @@ async function runInEditor(page: Page, cypher: string): Promise<void> {
 }
 
 async function counts(): Promise<{ nodes: number; rels: number }> {
-  const { records } = await driver.executeQuery(
+  const { records } = await ctx.driver.executeQuery(
     'MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels',
     {},
     { database: database() },
@@ -69,7 +52,7 @@ describe('Cypher console', () => {
     expect(new URL(shared).searchParams.get('q')).toContain('MATCH (a:Entity)');
     await page.context().close();
 
-    const { page: again } = await openPage(browser, shared);
+    const { page: again } = await openPage(ctx.browser, shared);
     await again.waitForFunction(() => (window.__atlas!.resultCy()?.nodes().length ?? 0) > 0);
     await again.context().close();
   });

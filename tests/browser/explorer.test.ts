@@ -1,35 +1,17 @@
 // The explorer in real headless Chromium, on a graph ingested from the seeds: start view, search, sources
 // with highlighted mentions, the document viewer, expansion without layout jumps, paths, inert markup,
 // shareable URLs and export.
-import type { Driver } from 'neo4j-driver';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDriver, testTarget } from '../helpers/db.ts';
-import type { RunningServer } from '../../web/server/index.ts';
-import { buildClient, graphNodes, HOSTILE_FILE, launchBrowser, nodeOnScreen, openPage, seedGraph, startExplorer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { graphNodes, HOSTILE_FILE, nodeOnScreen, openPage, useExplorer } from './harness.ts';
 
-let driver: Driver;
-let server: RunningServer;
-let browser: Browser;
-const database = () => testTarget().database;
+const ctx = useExplorer();
+const database = () => ctx.database;
 
 async function scalar<T>(cypher: string, params: Record<string, unknown> = {}): Promise<T> {
-  const { records } = await driver.executeQuery(cypher, params, { database: database() });
+  const { records } = await ctx.driver.executeQuery(cypher, params, { database: database() });
   return records[0]?.get(0) as T;
 }
 
-beforeAll(async () => {
-  driver = testDriver();
-  await Promise.all([seedGraph(driver, database()), buildClient()]);
-  server = await startExplorer(driver, database());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await driver?.close();
-});
 
 /** Search, pick the first hit with Enter, and wait for its details. */
 async function searchAndSelect(page: import('playwright-core').Page, q: string): Promise<string> {
@@ -44,7 +26,7 @@ async function searchAndSelect(page: import('playwright-core').Page, q: string):
 
 describe('explorer', () => {
   it('opens on the most connected entities, with a legend', async () => {
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(ctx.browser, ctx.server.url);
     const nodes = await graphNodes(page);
     expect(nodes.length).toBeGreaterThan(3);
     expect(nodes.length).toBeLessThanOrEqual(60); // 30 entities and the documents that tie them
@@ -55,7 +37,7 @@ describe('explorer', () => {
   });
 
   it('finds "sparse autoencoders" by type-ahead and shows a highlighted source passage linking to its document', async () => {
-    const { page, problems } = await openPage(browser, server.url);
+    const { page, problems } = await openPage(ctx.browser, ctx.server.url);
     await page.fill('#search-input', 'sparse autoencoders');
     await page.waitForSelector('#search-opt-0');
     expect(await page.textContent('#search-opt-0')).toMatch(/sparse autoencoder/i);
@@ -80,7 +62,7 @@ describe('explorer', () => {
     const docText = await page.textContent('#doc-text');
     expect(docText?.length).toBeGreaterThan(50);
 
-    const { page: fresh } = await openPage(browser, new URL(href, server.url).href);
+    const { page: fresh } = await openPage(ctx.browser, new URL(href, ctx.server.url).href);
     await fresh.waitForSelector(`#doc-viewer .doc-mention[data-entity="${id}"]`);
     await fresh.context().close();
 
@@ -92,7 +74,7 @@ describe('explorer', () => {
   });
 
   it('double-click expands a node: new nodes appear around it and the others stay where they were', async () => {
-    const { page } = await openPage(browser, server.url);
+    const { page } = await openPage(ctx.browser, ctx.server.url);
     await page.click('#btn-clear');
     await page.waitForFunction(() => window.__atlas!.cy.nodes().length === 0);
     await page.waitForSelector('#graph-empty:not([hidden])');
@@ -121,7 +103,7 @@ describe('explorer', () => {
   });
 
   it('highlights the shortest path between two selected entities', async () => {
-    const { page } = await openPage(browser, server.url);
+    const { page } = await openPage(ctx.browser, ctx.server.url);
     const ends = await page.evaluate(() => {
       const e = window.__atlas!.cy.edges()[0];
       return e ? [e.source().id(), e.target().id()] : null;
@@ -144,7 +126,7 @@ describe('explorer', () => {
   });
 
   it('shows the evidence sentences of a clicked edge', async () => {
-    const { page } = await openPage(browser, server.url);
+    const { page } = await openPage(ctx.browser, ctx.server.url);
     // The edge whose midpoint is farthest from every node, so the click lands on the edge.
     const mid = await page.evaluate(() => {
       const cy = window.__atlas!.cy;
@@ -168,7 +150,7 @@ describe('explorer', () => {
   it('renders a document with <script> and <img onerror> as inert text', async () => {
     const docId = await scalar<string>('MATCH (d:Document) WHERE d.source ENDS WITH $f RETURN d.id', { f: 'hostile-markup.txt' });
     expect(docId, `ingested ${HOSTILE_FILE}`).toBeTruthy();
-    const { page, problems } = await openPage(browser, `${server.url}?doc=${encodeURIComponent(docId)}`);
+    const { page, problems } = await openPage(ctx.browser, `${ctx.server.url}?doc=${encodeURIComponent(docId)}`);
     await page.waitForSelector('#doc-text');
     const text = (await page.textContent('#doc-text'))!;
     expect(text).toContain('<script>alert(1)</script>');
@@ -188,19 +170,19 @@ describe('explorer', () => {
   });
 
   it('reopens the same view from a shared URL', async () => {
-    const { page } = await openPage(browser, server.url);
+    const { page } = await openPage(ctx.browser, ctx.server.url);
     const id = await searchAndSelect(page, 'sparse autoencoders');
     const shared = page.url();
     await page.context().close();
 
-    const { page: again } = await openPage(browser, shared);
+    const { page: again } = await openPage(ctx.browser, shared);
     await again.waitForFunction((eid) => window.__atlas!.cy.getElementById(eid).selected(), id);
     expect(await again.textContent('#detail-title')).toMatch(/sparse autoencoder/i);
     await again.context().close();
   });
 
   it('exports the view as PNG and as JSON', async () => {
-    const { page } = await openPage(browser, server.url);
+    const { page } = await openPage(ctx.browser, ctx.server.url);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#btn-png')]);
     expect(png.suggestedFilename()).toMatch(/\.png$/);
     const pngBytes = await streamBytes(await png.createReadStream());
@@ -219,7 +201,7 @@ describe('explorer', () => {
   });
 
   it('works from the keyboard: / focuses search, arrows and Enter pick, Escape clears the selection', async () => {
-    const { page } = await openPage(browser, server.url);
+    const { page } = await openPage(ctx.browser, ctx.server.url);
     await page.locator('body').press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
     await page.keyboard.type('sparse auto');

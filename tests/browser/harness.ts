@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { ingestSources } from '../../ingest/pipeline.ts';
+import { testDriver, testTarget } from '../helpers/db.ts';
 import { startServer, type RunningServer, type ServerOptions } from '../../web/server/index.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -94,4 +96,32 @@ export async function nodeOnScreen(page: Page, id: string): Promise<{ x: number;
   const box = await page.locator('#graph').boundingBox();
   if (!box) throw new Error('graph not visible');
   return { x: box.x + rendered.x, y: box.y + rendered.y };
+}
+
+export interface ExplorerContext {
+  driver: Driver;
+  server: RunningServer;
+  browser: Browser;
+  database?: string;
+}
+
+/**
+ * Per test file: the seeds (and the hostile document) ingested into the test Neo4j, the client built, one
+ * explorer server and one Chromium. The returned object is filled in by beforeAll.
+ */
+export function useExplorer(): ExplorerContext {
+  const ctx = {} as ExplorerContext;
+  beforeAll(async () => {
+    ctx.database = testTarget().database;
+    ctx.driver = testDriver();
+    await Promise.all([seedGraph(ctx.driver, ctx.database), buildClient()]);
+    ctx.server = await startExplorer(ctx.driver, ctx.database);
+    ctx.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+    await ctx.driver?.close();
+  });
+  return ctx;
 }

@@ -4,21 +4,11 @@ import neo4j from 'neo4j-driver';
 import type { Node, Relationship, Path } from 'neo4j-driver';
 import type { GraphData, GraphEdge, GraphNode } from './api-types.ts';
 
-export const ENTITY_TYPES = ['Person', 'Organization', 'Paper', 'Concept', 'Model'] as const;
+import { ENTITY_TYPES, SEMANTIC_RELATION_TYPES } from '../../ingest/types.ts';
 
+export { ENTITY_TYPES };
 /** Relationship types between things a reader cares about (not the provenance plumbing). */
-export const SEMANTIC_RELS = [
-  'AUTHORED',
-  'MEMBER_OF',
-  'LEADS',
-  'PART_OF',
-  'AFFILIATED_WITH',
-  'ABOUT',
-  'CITES',
-  'LINKS_TO',
-  'STUDIES',
-  'ACKNOWLEDGES',
-] as const;
+export const SEMANTIC_RELS = SEMANTIC_RELATION_TYPES;
 
 /** Properties kept out of graph payloads: bulky, internal, or shown elsewhere. */
 const HIDDEN_PROPS = new Set([

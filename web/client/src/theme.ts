@@ -1,5 +1,6 @@
 // How each kind of node looks: one colour and one shape per type, used by the graph, the legend, the
 // badges in the panels and the marks in the document viewer, so a type reads the same everywhere.
+import { SEMANTIC_RELATION_TYPES } from '../../../ingest/types.ts';
 
 export interface TypeStyle {
   label: string;
@@ -28,18 +29,7 @@ export function typeStyle(type: string): TypeStyle {
 
 export const LEGEND_TYPES = ['Person', 'Organization', 'Paper', 'Concept', 'Model', 'Document'];
 
-export const RELATION_TYPES = [
-  'AUTHORED',
-  'MEMBER_OF',
-  'LEADS',
-  'PART_OF',
-  'AFFILIATED_WITH',
-  'ABOUT',
-  'CITES',
-  'LINKS_TO',
-  'STUDIES',
-  'ACKNOWLEDGES',
-];
+export const RELATION_TYPES: readonly string[] = SEMANTIC_RELATION_TYPES;
 
 /** A small SVG of a node shape, for the legend and badges. */
 export function shapeIcon(type: string, size = 14): SVGSVGElement {
