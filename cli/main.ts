@@ -27,7 +27,7 @@ program
   .description('load, segment, extract, resolve and write documents (files, folders, http(s) URLs)')
   .argument('<sources...>', 'files, folders (recursive) or URLs')
   .option('--json', 'print the summary as JSON')
-  .option('--batch <n>', 'documents per write transaction', (v) => Number.parseInt(v, 10), 25)
+  .option('--batch <n>', 'documents per write transaction', (v) => Number.parseInt(v, 10), 100)
   .action(async (sources: string[], o: { json?: boolean; batch: number }) => {
     await withConnection(async (c) => {
       const { runIngest } = await import('./ingest.ts');

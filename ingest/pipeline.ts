@@ -56,7 +56,7 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
   const t0 = performance.now();
   const target: WriteTarget = { driver, database: opts.database };
   const lexicon = opts.lexicon ?? loadLexicon();
-  const batchSize = opts.batchSize ?? 25;
+  const batchSize = opts.batchSize ?? 100;
   await ensureSchema(target);
   const { sources, errors: listErrors } = await listSources(inputs);
   const stored = await storedDocuments(target);
