@@ -111,7 +111,8 @@ async function launch(opts: {
 
   await buildLauncher();
   const password = await readOrCreatePassword(f.password);
-  const askPort = opts.port || ((await portFree(DEFAULT_PORT)) ? DEFAULT_PORT : 0); // 0: the OS picks, READY tells
+  // undefined: the usual 7687 when free; 0: any free port (throwaway instances must not squat 7687).
+  const askPort = opts.port !== undefined ? opts.port : (await portFree(DEFAULT_PORT)) ? DEFAULT_PORT : 0;
   const classpath = (await fs.readFile(path.join(BUILD_DIR, 'classpath.txt'), 'utf8')).trim();
   const cdsArchive = path.join(BUILD_DIR, 'atlas.jsa');
   const args = [
