@@ -54,6 +54,18 @@ describe('atlas CLI', () => {
     expect(rows.map((x) => x.person)).toEqual(expect.arrayContaining(['Carson Denison', 'Monte MacDiarmid']));
   });
 
+  it('runs every named query of queries/ with its declared defaults', async () => {
+    const list = (await atlas('query', '--list')).stdout;
+    const names = [...list.matchAll(/^(\S+)\s{2,}/gm)].map((m) => m[1]);
+    expect(names).toEqual(expect.arrayContaining(['concept-sources', 'people-teams', 'papers-authors', 'neighbourhood', 'shortest-path']));
+    for (const name of names) {
+      const r = await atlas('query', '--name', name);
+      expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, name).toMatch(/\d+ rows?/);
+      expect(r.stdout, name).not.toMatch(/^0 rows/m);
+    }
+  });
+
   it('refuses a write query unless --write is given', async () => {
     const r = await atlas('query', 'CREATE (n:Intruder) RETURN n');
     expect(r.code).not.toBe(0);
