@@ -278,18 +278,24 @@ export async function refreshWorkTitles(t: WriteTarget): Promise<void> {
 export async function mergeWorks(t: WriteTarget, merges: Map<string, string>): Promise<void> {
   if (merges.size === 0) return;
   const rows = [...merges].map(([from, to]) => ({ from, to }));
-  await t.driver.executeQuery(
-    `UNWIND $rows AS row
-     MATCH (old:Work {id: row.from})
-     MERGE (w:Work {id: row.to})
-     WITH old, w
-     OPTIONAL MATCH (d:Document)-[v:VERSION_OF]->(old)
-     WITH old, w, collect({d: d, s: v.similarity}) AS versions
-     FOREACH (x IN [v IN versions WHERE v.d IS NOT NULL] | MERGE (x.d)-[nv:VERSION_OF]->(w) SET nv.similarity = x.s)
-     DETACH DELETE old`,
-    { rows },
-    { database: t.database },
-  );
+  const session = t.driver.session({ database: t.database });
+  try {
+    await session.executeWrite(async (tx) => {
+      await tx.run(
+        `UNWIND $rows AS row
+         MATCH (old:Work {id: row.from})
+         MERGE (w:Work {id: row.to})
+         WITH old, w
+         MATCH (d:Document)-[v:VERSION_OF]->(old)
+         MERGE (d)-[nv:VERSION_OF]->(w) SET nv.similarity = v.similarity
+         DELETE v`,
+        { rows },
+      );
+      await tx.run(`UNWIND $rows AS row MATCH (old:Work {id: row.from}) WHERE NOT EXISTS { (old)<-[:VERSION_OF]-() } DETACH DELETE old`, { rows });
+    });
+  } finally {
+    await session.close();
+  }
 }
 
 /**

@@ -126,3 +126,25 @@ describe('bad input among good input', () => {
     expect(Number(passages[0].n)).toBe(1);
   });
 });
+
+describe('works across separate ingests', () => {
+  it('merges two works when a later version bridges them, whatever the order of ingests', async () => {
+    await driver.executeQuery('MATCH (n) DETACH DELETE n'); // versions of the seeds must not find the seeds
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-bridge-'));
+    // The wiki page and the thread export share too little to match directly; the plain post matches both.
+    copyFileSync(join(SEEDS, '001_167c7b21bb755419.txt'), join(dir, 'a-wiki.txt'));
+    copyFileSync(join(SEEDS, '002_8cbe44fa147b9f2d.txt'), join(dir, 'b-thread.txt'));
+    copyFileSync(join(SEEDS, '000_21b7a242badc503d.txt'), join(dir, 'c-post.txt'));
+    await ingestSources([join(dir, 'a-wiki.txt')], driver);
+    await ingestSources([join(dir, 'b-thread.txt')], driver);
+    const workOf = async (name: string) => (await rows('MATCH (:Document {name: $name})-[:VERSION_OF]->(w:Work) RETURN w.id AS id', { name })).map((r) => r.id);
+    expect(await workOf('a-wiki.txt')).not.toEqual(await workOf('b-thread.txt'));
+    await ingestSources([join(dir, 'c-post.txt')], driver);
+    const [a, b, c] = [await workOf('a-wiki.txt'), await workOf('b-thread.txt'), await workOf('c-post.txt')];
+    expect(a).toHaveLength(1);
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    const orphans = await rows('MATCH (w:Work) WHERE NOT EXISTS { (w)<-[:VERSION_OF]-() } RETURN w');
+    expect(orphans).toHaveLength(0);
+  });
+});
