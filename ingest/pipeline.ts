@@ -143,7 +143,7 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
     });
   }
   if (allMerges.size) await mergeWorks(target, allMerges);
-  if (summary.written) await refreshWorkTitles(target);
+  await refreshWorkTitles(target);
   if (touched.size) await refreshEntityStats(target, [...touched]);
   for (const type of entityIds.values()) summary.entitiesByType[type]++;
   summary.seconds = (performance.now() - t0) / 1000;
