@@ -10,8 +10,14 @@ const SHINGLE_WORDS = 5;
 export const CONTAINMENT_THRESHOLD = 0.4;
 /** Documents with fewer shingles than this are too short to call duplicates. */
 const MIN_SHINGLES = 25;
-/** A signature value shared by more documents than this is boilerplate (an arXiv header), not evidence. */
-const MAX_BUCKET = 64;
+/**
+ * A signature value shared by more documents than this is boilerplate (an arXiv header, a licence notice
+ * atop every page of a docs site), not evidence that two documents are one work: such positions are left
+ * out of the estimate. Three versions of one post share values in buckets of three.
+ */
+const MAX_BUCKET = 8;
+/** Fewest informative signature positions on which a decision may rest. */
+const MIN_INFORMATIVE = 32;
 
 export interface Fingerprint {
   minhash: number[];
@@ -52,12 +58,21 @@ export function fingerprint(text: string): Fingerprint {
   return { minhash, shingles: hashes.size };
 }
 
-/** Estimated share of the smaller set's shingles found in the larger one (0..1). */
-export function containment(a: Fingerprint, b: Fingerprint): number {
+/**
+ * Estimated share of the smaller set's shingles found in the larger one (0..1). `informative(k)` says whether
+ * signature position k may count (positions holding boilerplate shingles do not).
+ */
+export function containment(a: Fingerprint, b: Fingerprint, informative: (k: number) => boolean = () => true): number {
   if (a.shingles < MIN_SHINGLES || b.shingles < MIN_SHINGLES) return 0;
   let same = 0;
-  for (let k = 0; k < SIGNATURE_SIZE; k++) if (a.minhash[k] === b.minhash[k]) same++;
-  const j = same / SIGNATURE_SIZE;
+  let used = 0;
+  for (let k = 0; k < SIGNATURE_SIZE; k++) {
+    if (!informative(k)) continue;
+    used++;
+    if (a.minhash[k] === b.minhash[k]) same++;
+  }
+  if (used < MIN_INFORMATIVE) return 0;
+  const j = same / used;
   const intersection = (j * (a.shingles + b.shingles)) / (1 + j);
   return Math.min(1, intersection / Math.min(a.shingles, b.shingles));
 }
@@ -81,52 +96,56 @@ export interface WorkAssignment {
  * an inverted index of signature values, so the cost stays near-linear in the number of documents.
  */
 export function assignWorks(existing: WorkCandidate[], incoming: { docId: string; fp: Fingerprint }[]): WorkAssignment {
-  const index = new Map<string, number[]>();
-  const all: WorkCandidate[] = [];
+  // Index every signature — stored and incoming — before deciding anything, so that boilerplate is known
+  // as boilerplate from the first document of a family on, not only after enough of them have been seen.
+  const all: { docId: string; fp: Fingerprint; workId?: string }[] = [...existing, ...incoming];
+  const members = new Map<string, number[]>();
+  const counts = new Map<string, number>();
+  all.forEach((c, at) => {
+    for (let k = 0; k < SIGNATURE_SIZE; k++) {
+      const key = `${k}:${c.fp.minhash[k]}`;
+      const n = (counts.get(key) ?? 0) + 1;
+      counts.set(key, n);
+      if (n === 1) members.set(key, [at]);
+      else if (n <= MAX_BUCKET) members.get(key)!.push(at);
+      else members.delete(key);
+    }
+  });
+  const rare = (k: number, fp: Fingerprint) => (counts.get(`${k}:${fp.minhash[k]}`) ?? 0) <= MAX_BUCKET;
+
   const parent = new Map<string, string>();
   const find = (w: string): string => {
     let r = w;
     while (parent.has(r)) r = parent.get(r)!;
     return r;
   };
-  const add = (c: WorkCandidate) => {
-    const at = all.push(c) - 1;
-    for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const key = `${k}:${c.fp.minhash[k]}`;
-      const list = index.get(key);
-      if (!list) index.set(key, [at]);
-      else if (list.length <= MAX_BUCKET) list.push(at);
-    }
-  };
-  existing.forEach(add);
   const chosen = new Map<string, { workId: string; similarity: number }>();
-  for (const doc of incoming) {
+  incoming.forEach((doc, i) => {
+    const self = existing.length + i;
     const hits = new Map<number, number>();
     for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const list = index.get(`${k}:${doc.fp.minhash[k]}`);
-      if (!list || list.length > MAX_BUCKET) continue;
-      for (const at of list) hits.set(at, (hits.get(at) ?? 0) + 1);
+      for (const at of members.get(`${k}:${doc.fp.minhash[k]}`) ?? []) if (at < self) hits.set(at, (hits.get(at) ?? 0) + 1);
     }
     const matched = new Map<string, number>();
     for (const [at, n] of hits) {
-      if (n < 3 || all[at].docId === doc.docId) continue;
-      const c = containment(doc.fp, all[at].fp);
-      const w = find(all[at].workId);
+      const other = all[at];
+      if (n < 3 || other.docId === doc.docId || !other.workId) continue;
+      const c = containment(doc.fp, other.fp, (k) => rare(k, doc.fp) && rare(k, other.fp));
+      const w = find(other.workId);
       if (c >= CONTAINMENT_THRESHOLD && c > (matched.get(w) ?? 0)) matched.set(w, c);
     }
-    const ranked = [...matched].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     let workId = 'work:' + doc.docId.replace(/^doc:/, '');
     let similarity = 1;
-    if (ranked.length) {
+    if (matched.size) {
       // The oldest-named work survives so that ids stay stable as versions arrive.
-      const ids = ranked.map(([w]) => w).sort();
+      const ids = [...matched.keys()].sort();
       workId = ids[0];
-      similarity = ranked[0][1];
+      similarity = Math.max(...matched.values());
       for (const w of ids.slice(1)) parent.set(w, workId);
     }
     chosen.set(doc.docId, { workId, similarity });
-    add({ docId: doc.docId, workId, fp: doc.fp });
-  }
+    all[self].workId = workId;
+  });
   const works = new Map<string, { workId: string; similarity: number }>();
   for (const [docId, v] of chosen) works.set(docId, { workId: find(v.workId), similarity: v.similarity });
   const merges = new Map<string, string>();

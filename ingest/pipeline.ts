@@ -6,7 +6,7 @@ import { segment } from './segment.ts';
 import { extract, type Extraction } from './extract/index.ts';
 import { resolve } from './resolve.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
-import { assignWorks, fingerprint } from './dedupe.ts';
+import { assignWorks, fingerprint, type Fingerprint, type WorkAssignment } from './dedupe.ts';
 import { ensureSchema, mergeWorks, refreshWorkTitles, refreshEntityStats, storedDocuments, workCandidates, writeBatch, type DocumentWrite, type StoredDocument, type WriteTarget } from './write.ts';
 import type { Document, EntityType, Passage, RelationType } from './types.ts';
 import { ENTITY_TYPES } from './types.ts';
@@ -104,17 +104,23 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
   // 2. Resolve once over the whole run, so an alias, acronym or short title defined in one document
   //    merges with its uses in every other.
   const resolved = resolve(prepared, lexicon);
+  // Near-duplicates are decided over the whole run too, against every stored document.
+  const fps = new Map(prepared.map((p) => [p.doc.id, fingerprint(p.doc.text)]));
+  const replacing = new Set(prepared.filter((p) => stored.has(p.doc.id)).map((p) => p.doc.id));
+  const { works, merges } = assignWorks(workCandidates(stored, replacing), prepared.map((p) => ({ docId: p.doc.id, fp: fps.get(p.doc.id)! })));
+  for (const [a, b] of merges) allMerges.set(a, b);
+  const plan: WorkPlan = { resolved, fps, works, stored };
 
   // 3. Write in batches of documents, each batch one transaction holding its documents' passages,
   //    mentions and evidence; a failed batch is retried document by document.
   for (let i = 0; i < prepared.length; i += batchSize) {
     const batch = prepared.slice(i, i + batchSize);
     let groups: Prepared[][] = [batch];
-    let results: (Resolved | Error)[] = [await writePrepared(target, batch, resolved, stored, allMerges).catch((e: Error) => e)];
+    let results: (Resolved | Error)[] = [await writePrepared(target, batch, plan).catch((e: Error) => e)];
     if (results[0] instanceof Error && batch.length > 1) {
       groups = batch.map((p) => [p]);
       results = [];
-      for (const g of groups) results.push(await writePrepared(target, g, resolved, stored, allMerges).catch((e: Error) => e));
+      for (const g of groups) results.push(await writePrepared(target, g, plan).catch((e: Error) => e));
     }
     groups.forEach((group, k) => {
       const result = results[k];
@@ -165,17 +171,20 @@ export function sliceForDocuments(all: Resolved, docIds: Set<string>): Resolved 
   return { entities: all.entities.filter((e) => ids.has(e.id)), mentions, relations };
 }
 
-async function writePrepared(target: WriteTarget, group: Prepared[], all: Resolved, stored: Map<string, StoredDocument>, merges: Map<string, string>): Promise<Resolved> {
-  const resolved = sliceForDocuments(all, new Set(group.map((p) => p.doc.id)));
-  const replace = group.filter((p) => stored.has(p.doc.id)).map((p) => p.doc.id);
-  const fps = group.map((p) => ({ docId: p.doc.id, fp: fingerprint(p.doc.text) }));
-  const { works, merges: found } = assignWorks(workCandidates(stored, new Set(replace)), fps);
-  const docs: DocumentWrite[] = group.map((p, k) => {
-    const w = works.get(p.doc.id)!;
-    return { doc: p.doc, passages: p.passages, fp: fps[k].fp, workId: w.workId, similarity: w.similarity };
+interface WorkPlan {
+  resolved: Resolved;
+  fps: Map<string, Fingerprint>;
+  works: WorkAssignment['works'];
+  stored: Map<string, StoredDocument>;
+}
+
+async function writePrepared(target: WriteTarget, group: Prepared[], plan: WorkPlan): Promise<Resolved> {
+  const resolved = sliceForDocuments(plan.resolved, new Set(group.map((p) => p.doc.id)));
+  const replace = group.filter((p) => plan.stored.has(p.doc.id)).map((p) => p.doc.id);
+  const docs: DocumentWrite[] = group.map((p) => {
+    const w = plan.works.get(p.doc.id)!;
+    return { doc: p.doc, passages: p.passages, fp: plan.fps.get(p.doc.id)!, workId: w.workId, similarity: w.similarity };
   });
   await writeBatch(target, docs, resolved, replace);
-  for (const d of docs) stored.set(d.doc.id, { id: d.doc.id, contentHash: d.doc.contentHash, workId: d.workId, fp: d.fp });
-  for (const [a, b] of found) merges.set(a, b);
   return resolved;
 }

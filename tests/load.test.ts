@@ -52,6 +52,11 @@ describe('load', () => {
     expect(doc.text).toContain('Unclosed tags');
   });
 
+  it('keeps content that malformed HTML puts after a stray </body>', () => {
+    const doc = buildDocument('mem://b.html', 'b.html', '<!doctype html><head><title>T</title></head></body><h1>Sequence Modeling</h1><p>A visual guide.</p>', 'html');
+    expect(doc.text).toBe('Sequence Modeling\n\nA visual guide.');
+  });
+
   it('gives each bad file a clear, positioned error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-load-'));
     writeFileSync(join(dir, 'empty.txt'), '');

@@ -93,7 +93,8 @@ export function htmlToText(html: string): HtmlText {
     }
   };
 
-  walk(document.body ?? document.documentElement, 'paragraph');
+  // The whole element tree, not just <body>: malformed pages put content after a stray </body>.
+  walk(document.documentElement ?? document.body, 'paragraph');
   flush();
   return { text, links, blocks, meta: htmlMeta(document) };
 }
