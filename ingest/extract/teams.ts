@@ -62,6 +62,7 @@ function teamAt(ctx: Ctx, s: Sentence, tokens: Token[], k: number): CandidateRel
     break;
   }
   if (segEnd > j) segments.unshift([j + 1, segEnd]);
+  if (!segments.length && !plural) return lowercaseTeam(ctx, s, tokens, k);
   // "The HuggingFace Team": leading determiners, pronouns and markup are not part of the name
   for (const seg of segments) {
     while (seg[0] <= seg[1] && (SKIP_MARKUP.test(tokens[seg[0]].text) || tokens[seg[0]].text === '-' || FUNCTION_WORDS.has(tokens[seg[0]].lower) || SENTENCE_STARTERS.has(tokens[seg[0]].lower))) seg[0]++;
@@ -117,6 +118,37 @@ function teamAt(ctx: Ctx, s: Sentence, tokens: Token[], k: number): CandidateRel
     }
   }
   return out;
+}
+
+// Adjectives that describe a team without naming it ("a new team", "our small team").
+const NOT_A_TEAM_NAME = new Set(['new', 'small', 'dedicated', 'whole', 'entire', 'own', 'core', 'current', 'same', 'other', 'first', 'great', 'internal', 'full', 'big', 'large', 'growing', 'amazing', 'wonderful', 'fantastic', 'awesome', 'research', 'product', 'engineering']);
+
+/**
+ * "a new interpretability team at Redwood Research": a lower-case descriptor names a team only when its
+ * organisation follows ("team at X"); the team is then "X Interpretability team", as if written in capitals.
+ */
+function lowercaseTeam(ctx: Ctx, s: Sentence, tokens: Token[], k: number): CandidateRelation[] {
+  let a = k;
+  while (a > 0 && k - a < 3) {
+    const t = tokens[a - 1];
+    if (t.kind !== 'word' || isCap(t) || FUNCTION_WORDS.has(t.lower) || SENTENCE_STARTERS.has(t.lower) || NOT_A_TEAM_NAME.has(t.lower)) break;
+    a--;
+  }
+  if (a === k) return [];
+  const text = ctx.doc.text;
+  const after = /^\s*(?:at|of|within|in)\s+(?:the\s+)?/i.exec(text.slice(tokens[k].end, Math.min(s.end, tokens[k].end + 20)));
+  if (!after) return [];
+  const off = tokens[k].end + after[0].length;
+  const parent = orgAt(ctx, off, off + 1);
+  if (parent < 0) return [];
+  const start = tokens[a].start;
+  if (ctx.acc.overlapping(start, tokens[k].end).some((i) => ['Person', 'Model', 'Organization'].includes(ctx.acc.list[i].type))) return [];
+  const descriptor = text.slice(start, tokens[k - 1].end).replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+  const bare = `${descriptor} team`;
+  const idx = ctx.acc.add(mention(ctx.doc, s.passage, start, tokens[k].end, 'Organization', 'team', 0.8, {
+    canonical: `${orgName(ctx.acc.list[parent])} ${bare}`, weakKeys: [bare],
+  }));
+  return idx >= 0 ? [{ type: 'PART_OF', from: mentionEnd(idx), to: mentionEnd(parent), evidence: evidenceOf(s, 'team-of', 0.8) }] : [];
 }
 
 function orgName(m: CandidateMention): string {

@@ -82,6 +82,10 @@ function quoted(ctx: Ctx, s: Sentence, selfKey: string, out: TitleFindings): voi
       if (paperAfter && (title || colon || words.length >= 2)) confidence = 0.85;
       else if (colon && kind === 'double') confidence = 0.8;
       else if (title && words.length >= 2 && CUE_BEFORE.test(before)) confidence = 0.75;
+      // a paper the field knows, quoted: whatever precedes it ("builds on “Toy Models of Superposition”")
+      else if (kind === 'double' && words.length >= 2 && lookupEntry(ctx.lexicon, 'Paper', inner)) confidence = 0.85;
+      // three or more title-cased words in double quotes are a title, not scare quotes
+      else if (kind === 'double' && title && words.length >= 3 && !/[.!?]$/.test(inner)) confidence = 0.7;
       if (!confidence) continue;
       addTitle(ctx, s, innerStart, innerEnd, 'quoted-title', confidence, selfKey);
     }

@@ -49,4 +49,17 @@ describe('teams', () => {
     const r = run('The team aims to find alignment weaknesses. Hi team, the research team met. Our team’s scope is broad.');
     expect(r.mentions.filter((m) => m.startsWith('Organization:'))).toEqual([]);
   });
+
+  it('a lower-case team named with its organisation ("a new interpretability team at X, led by A")', () => {
+    const r = run('Today we launch a new interpretability team at Redwood Research, led by Jane Smith, with Tom Lee and Priya Patel as founding members.');
+    expect(r.relations).toEqual(expect.arrayContaining([
+      'PART_OF Organization:Redwood Research Interpretability team -> Organization:Redwood Research',
+      'LEADS Person:Jane Smith -> Organization:Redwood Research Interpretability team',
+      'MEMBER_OF Person:Tom Lee -> Organization:Redwood Research Interpretability team',
+      'MEMBER_OF Person:Priya Patel -> Organization:Redwood Research Interpretability team',
+    ]));
+    // adjectives are not team names, and no organisation means no team
+    expect(run('We are building a new team at Redwood Research.').mentions.filter((m) => m.includes('team'))).toEqual([]);
+    expect(run('The interpretability team met on Monday.').mentions.filter((m) => m.startsWith('Organization'))).toEqual([]);
+  });
 });

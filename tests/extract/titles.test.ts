@@ -58,4 +58,14 @@ describe('titles of papers and posts', () => {
     const r = run('# Post\nBy evhub\n\nFollowing on from our recent paper, “Sleeper Agents: Training Deceptive LLMs that Persist Through Safety Training”, we start.');
     expect(r.relations).toContain('AUTHORED Person:Evan Hubinger -> Paper:Sleeper Agents: Training Deceptive LLMs that Persist Through Safety Training');
   });
+
+  it('a quoted title needs no cue word when it is a known paper or three title-cased words', () => {
+    const known = run('Our first project builds on "Toy Models of Superposition" and extends it.');
+    expect(known.mentions).toContain('Paper:Toy Models of Superposition');
+    const unknown = run('This extends “Measuring Feature Sparsity Across Layers” to larger models.');
+    expect(unknown.mentions).toContain('Paper:Measuring Feature Sparsity Across Layers');
+    // scare quotes and quoted phrases stay out
+    expect(run('We are in a "wisdom deficit" today.').mentions.filter((m) => m.startsWith('Paper'))).toEqual([]);
+    expect(run('He said "Come Here Now." and left.').mentions.filter((m) => m.startsWith('Paper'))).toEqual([]);
+  });
 });
