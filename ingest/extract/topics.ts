@@ -3,7 +3,7 @@
 //   ABOUT    paper → concepts named in its title; document → concepts in its title, introduced by a topic
 //            phrase ("we study X", "this post discusses X", "X – <definition>") or mentioned in ≥ 3 sentences;
 //   STUDIES  paper → models in its title or in "we …" sentences of its linkpost passage;
-//            document → models in "we evaluate/train/find … MODEL" sentences.
+//            document → models in "we evaluate/train/find … MODEL" and "MODEL … was evaluated" sentences.
 // Broad field words (machine learning, LLMs) never become ABOUT by mere frequency.
 
 import type { CandidateMention, CandidateRelation, Ctx, End } from './types.ts';
@@ -15,6 +15,8 @@ const TOPIC_BEFORE = /\b(?:we|i|this (?:post|paper|work|article|report|essay|seq
 const CALLED_BEFORE = /\b(?:method|technique|approach|framework|phenomenon|problem|idea|concept|setting|procedure)\s+(?:called|named|known as|termed|dubbed)\s+$/i;
 const DEFINITION_AFTER = /^\s*(?:[–—]|\s-\s|:)\s*(?:a|an|the|when|where|which|systematic|the idea|i\.e\.)?\b/i;
 const WE_VERB = /\bwe\b[^.;]{0,80}?\b(?:study|studies|train|trained|evaluate|evaluated|test|tested|find|found|show|showed|use|used|fine-?tune|fine-?tuned|probe|probed|analy[sz]e|analy[sz]ed|examine|examined|investigate|investigated|prompt|prompted|benchmark|benchmarked|apply|applied|run|ran|measure|measured|compare|compared|replicate|replicated|audit|audited)\b/i;
+// "GPT-4o and Llama 3.1 were also evaluated": the models a study ran on, in the passive
+const PASSIVE_STUDY = /^[^;]{0,80}?\b(?:was|were|is|are|been)\s+(?:also\s+|then\s+|additionally\s+)?(?:evaluated|tested|trained|fine-?tuned|probed|benchmarked|studied|examined|audited|red-teamed|prompted)\b/i;
 const SALIENT_SENTENCES = 3;
 
 export function topics(ctx: Ctx, linkposts: Map<string, number>): CandidateRelation[] {
@@ -62,10 +64,11 @@ export function topics(ctx: Ctx, linkposts: Map<string, number>): CandidateRelat
     const s = index.sentenceAt(m.start);
     if (!s) return;
     const lead = doc.text.slice(s.start, m.start);
-    if (!WE_VERB.test(lead)) return;
+    const passive = PASSIVE_STUDY.test(doc.text.slice(m.end, s.end));
+    if (!WE_VERB.test(lead) && !passive) return;
     const paper = linkposts.get(s.passage.id);
     const from = paper !== undefined ? mentionEnd(paper) : docEnd;
-    out.push({ type: 'STUDIES', from, to: mentionEnd(i), evidence: evidenceOf(s, paper !== undefined ? 'linkpost-model' : 'we-study-model', 0.7) });
+    out.push({ type: 'STUDIES', from, to: mentionEnd(i), evidence: evidenceOf(s, paper !== undefined ? 'linkpost-model' : passive ? 'passive-study-model' : 'we-study-model', 0.7) });
   });
 
   // document → concept

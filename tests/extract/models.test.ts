@@ -30,4 +30,10 @@ describe('model names', () => {
     expect(run('We find that Sonnet 3.7 can learn to evade a monitor.').relations).toContain('STUDIES DOC -> Model:Claude 3.7 Sonnet');
     expect(run('I feel strongly that Claude is bad at philosophy.').relations.filter((x) => x.startsWith('STUDIES'))).toEqual([]);
   });
+
+  it('a document STUDIES the models it says were evaluated, in the passive too', () => {
+    const r = run('We fine-tuned Pythia-70M on the task. GPT-4o and Llama 3.1 405B were also evaluated. GPT-4 is popular.');
+    expect(r.relations).toEqual(expect.arrayContaining(['STUDIES DOC -> Model:Pythia-70M', 'STUDIES DOC -> Model:GPT-4o', 'STUDIES DOC -> Model:Llama 3.1 405B']));
+    expect(r.relations).not.toContain('STUDIES DOC -> Model:GPT-4');
+  });
 });
