@@ -20,7 +20,7 @@ export function affiliations(ctx: Ctx): CandidateRelation[] {
     const inS = ctx.acc.list.map((m, i) => ({ m, i })).filter(({ m }) => m.start >= s.start && m.end <= s.end && m.type !== 'Paper');
     const orgs = inS.filter(({ m }) => m.type === 'Organization');
     if (!orgs.length) continue;
-    const people = inS.filter(({ m }) => m.type === 'Person');
+    const people = inS.filter(({ m }) => m.type === 'Person').sort((a, b) => a.m.start - b.m.start); // lists read in text order
     for (const o of orgs) {
       const type = o.m.method === 'team' || /\b(program|programme|cohort|fellowship|team)\b/i.test(o.m.canonical ?? o.m.text) ? 'MEMBER_OF' : 'AFFILIATED_WITH';
       // "<list> (and others) at (the) ORG"

@@ -9,7 +9,7 @@
 //   5 lexicon concepts
 //   6 titles                    — quoted/colon titles, linkposts, "A’s post on X" (Paper layer + people)
 //   7 acknowledgements, names   — people from context lists, then compromise for the remaining names
-//   8 relations                 — membership, leadership, affiliations, topics, comment replies
+//   8 relations                 — membership, leadership, affiliations, topics, authorship, comment replies
 // Each sentence is tokenised once (DocIndex cache) and compromise tags a sentence at most once.
 
 import type { Document, Passage, RelationType, EntityType } from '../types.ts';
@@ -31,6 +31,7 @@ import { names } from './names.ts';
 import { affiliations } from './affiliations.ts';
 import { topics } from './topics.ts';
 import { replies } from './replies.ts';
+import { authorship } from './authorship.ts';
 
 export type { CandidateMention, CandidateRelation, End, Extraction } from './types.ts';
 
@@ -53,7 +54,7 @@ export function extract(doc: Document, passages: Passage[], lexicon: Lexicon): E
   const t = titles(ctx);
   rels.push(...acknowledgements(ctx));
   names(ctx);
-  rels.push(...teamPeople(ctx), ...affiliations(ctx), ...t.relations, ...topics(ctx, t.linkposts), ...replies(ctx));
+  rels.push(...teamPeople(ctx), ...affiliations(ctx), ...t.relations, ...topics(ctx, t.linkposts), ...authorship(ctx), ...replies(ctx));
 
   return finalize(ctx, rels);
 }

@@ -238,7 +238,7 @@ function leads(ctx: Ctx, s: Sentence, st: string, orgs: Array<{ m: CandidateMent
     for (const o of orgs) {
       if (o.m.start > p.m.end) {
         const between = text.slice(p.m.end, o.m.start);
-        if (between.length < 40 && /^\s*(?:,\s*(?:the\s+)?(?:head|lead|leader|director|manager|chief)\s+of\s+(?:the\s+)?|\s+(?:leads|led|heads|headed|runs|ran|manages|managed|directs|directed|is leading|will lead)\s+(?:the\s+)?)$/i.test(between)) {
+        if (between.length < 40 && /^\s*(?:,\s*(?:the\s+)?(?:head|lead|leader|director|manager|chief)\s+of\s+(?:the\s+)?|,\s*who\s+(?:leads|led|heads|headed|runs|ran|manages|managed|directs|directed|is leading|now leads)\s+(?:the\s+)?|\s+(?:leads|led|heads|headed|runs|ran|manages|managed|directs|directed|is leading|will lead)\s+(?:the\s+)?)$/i.test(between)) {
           out.push(rel('LEADS', mentionEnd(p.i), mentionEnd(o.i), s, 'leads', 0.75));
         }
       } else if (o.m.end < p.m.start) {
