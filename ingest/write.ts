@@ -185,10 +185,13 @@ async function writeEntities(tx: ManagedTransaction, entities: Entity[]): Promis
       await tx.run(
         `UNWIND $rows AS row
          MERGE (e:Entity {id: row.id})
-         ON CREATE SET e.name = row.name, e.type = '${type}'
-         SET e:${type satisfies EntityType},
-             e.lexiconId = coalesce(e.lexiconId, row.lexiconId), e.description = coalesce(e.description, row.description),
-             e.aliases = reduce(acc = coalesce(e.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)
+         ON CREATE SET e:${type satisfies EntityType}, e.name = row.name, e.type = '${type}', e.lexiconId = row.lexiconId,
+                       e.description = row.description, e.aliases = row.aliases,
+                       e.aliasText = reduce(s = '', a IN row.aliases | s + a + ' | ')
+         WITH e, row, [a IN row.aliases WHERE NOT a IN coalesce(e.aliases, [])] AS fresh
+         // Only entities that gain an alias are touched again: each write re-indexes the full-text entry.
+         WITH e, fresh WHERE size(fresh) > 0
+         SET e.aliases = coalesce(e.aliases, []) + fresh
          SET e.aliasText = reduce(s = '', a IN e.aliases | s + a + ' | ')`,
         { rows: chunk },
       );
