@@ -1,5 +1,7 @@
 // The pipeline end to end against the real Neo4j started by the global setup.
 import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -108,6 +110,29 @@ describe('bad input among good input', () => {
     // The copy of the excerpt list joins the existing work instead of starting a new one.
     const [w] = await rows("MATCH (d:Document {name: 'good-copy.txt'})-[:VERSION_OF]->(w)<-[:VERSION_OF]-(o:Document) RETURN collect(o.name) AS others");
     expect(w.others).toContain('004_2ce8cbb06aa7e3b9.txt');
+  });
+
+  it('ingests an http URL: HTML to text, metadata, links and the URL as the source', async () => {
+    const html = `<html><head><title>Notes on reward hacking</title><meta name="author" content="Ada Lovelace"></head>
+      <body><article><h1>Notes on reward hacking</h1><p>We study reward hacking in Pythia-70M. Thanks to Katherine Johnson for comments.</p>
+      <p>See <a href="https://example.org/sae">our earlier post</a>.</p></article></body></html>`;
+    const server = createServer((req, res) => {
+      if (req.url === '/post.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      else res.writeHead(404).end('missing');
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const s = await ingestSources([`${base}/post.html`, `${base}/gone.html`], driver);
+      expect(s.written).toBe(1);
+      expect(s.errors).toEqual([expect.objectContaining({ code: 'FETCH_FAILED', source: `${base}/gone.html`, message: expect.stringContaining('HTTP 404') })]);
+      const [d] = await rows('MATCH (d:Document {source: $u}) RETURN d.title AS title, d.author AS author, d.sourceUrl AS url, d.format AS format', { u: `${base}/post.html` });
+      expect(d).toEqual({ title: 'Notes on reward hacking', author: 'Ada Lovelace', url: `${base}/post.html`, format: 'html' });
+      const acked = await rows('MATCH (d:Document {source: $u})-[:ACKNOWLEDGES]->(p:Person) RETURN p.name AS name', { u: `${base}/post.html` });
+      expect(acked.map((r) => r.name)).toContain('Katherine Johnson');
+    } finally {
+      server.close();
+    }
   });
 
   it('replaces a changed document instead of adding to it', async () => {
