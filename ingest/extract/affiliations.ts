@@ -36,6 +36,11 @@ export function affiliations(ctx: Ctx): CandidateRelation[] {
           // "X (ORG)"
           if (/^\s*\(\s*$/.test(between) && text.slice(o.m.end, o.m.end + 2).trimStart().startsWith(')')) {
             out.push(rel(type, mentionEnd(p.i), mentionEnd(o.i), s, 'parenthetical', 0.7));
+            // "A and B (Redwood)": a pair shares the parenthetical (a longer comma list stays ambiguous)
+            const pair = people.filter(({ m }) => m.end <= p.m.start).pop();
+            if (pair && /^\s+(?:and|&)\s+$/.test(text.slice(pair.m.end, p.m.start)) && !/[,(]\s*$/.test(text.slice(Math.max(s.start, pair.m.start - 3), pair.m.start))) {
+              out.push(rel(type, mentionEnd(pair.i), mentionEnd(o.i), s, 'parenthetical', 0.65));
+            }
           } else if (new RegExp(`^\\s*,\\s*${ROLE}\\s+(?:at|of|from|with)\\s+(?:the\\s+)?$`, 'i').test(between)) {
             out.push(rel(type, mentionEnd(p.i), mentionEnd(o.i), s, 'role-at', 0.75));
           } else if (new RegExp(`^\\s*,\\s*${LEAD_ROLE}\\s+(?:of|at)\\s+(?:the\\s+)?$`, 'i').test(between)) {
@@ -46,6 +51,15 @@ export function affiliations(ctx: Ctx): CandidateRelation[] {
           // "Anthropic’s Chris Olah", "OpenAI researcher Jan Leike"
           if (/^['’]s\s+$/.test(between) || new RegExp(`^\\s+${ROLE}\\s+$`, 'i').test(between)) {
             out.push(rel(type, mentionEnd(p.i), mentionEnd(o.i), s, 'possessive-org', 0.65));
+            // "OpenAI researchers A, B and C": a plural role word introduces a list
+            if (/s\s+$/.test(between) && !/^['’]s/.test(between)) {
+              let edge = p.m.end;
+              for (const q of people.filter(({ m }) => m.start >= p.m.end)) {
+                if (!/^\s*(?:,|,?\s*and|&)\s*$/.test(text.slice(edge, q.m.start))) break;
+                out.push(rel(type, mentionEnd(q.i), mentionEnd(o.i), s, 'possessive-org', 0.6));
+                edge = q.m.end;
+              }
+            }
           }
         }
       }

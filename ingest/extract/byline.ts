@@ -25,7 +25,8 @@ export function splitNames(s: string): string[] {
 /** A plausible personal name or handle: 1–5 words, no sentence punctuation, not a stop name. */
 export function plausibleAuthor(name: string, ctx: Ctx): boolean {
   if (name.length < 2 || name.length > 60) return false;
-  if (/[.!?:;"“”()[\]{}<>=/\\]|https?|\d{3,}/.test(name)) return false;
+  // middle initials are part of a name ("Samuel R. Bowman", "J. R. R. Tolkien"), other punctuation is not
+  if (/[.!?:;"“”()[\]{}<>=/\\]|https?|\d{3,}/.test(name.replace(/(?<=\s|^)\p{Lu}\.(?=\s)/gu, 'X'))) return false;
   const words = name.split(/\s+/);
   if (words.length > 5) return false;
   if (words.some((w) => ctx.lexicon.vocab.personStopWords.has(w))) return false;

@@ -21,6 +21,9 @@ export function registerLexicon(lex: Lexicon): void {
     // ambiguous (context-gated) names stay unknown to compromise: "Meta" must not tag "Meta-level"
     for (const a of [e.name, ...e.aliases].filter((x) => !e.contextAliases.includes(x))) {
       const w = a.toLowerCase().trim();
+      // compromise keys are lower-case: an acronym that is also an English word ("FAIR", "CHAI") would turn
+      // every "Fair," into an organisation, so acronyms compromise already knows as common words stay out
+      if (a.length > 1 && a === a.toUpperCase() && isCommonTag(nameTag(w))) continue;
       // compromise keys are lower-case; skip punctuation-heavy aliases it would not tokenise the same way
       if (w && /^[\p{L}\p{N}][\p{L}\p{N} .'-]*$/u.test(w)) words[w] = TAG_OF[e.type];
     }
@@ -28,6 +31,9 @@ export function registerLexicon(lex: Lexicon): void {
   nlp.plugin({ words });
   registered.add(lex);
 }
+
+const NAME_TAGS = new Set(['ProperNoun', 'Organization', 'Place', 'Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Country', 'City']);
+const isCommonTag = (tag: string | undefined): boolean => !!tag && !NAME_TAGS.has(tag);
 
 type LexiconMap = Record<string, string | string[] | undefined>;
 let wordLexicon: LexiconMap | undefined;

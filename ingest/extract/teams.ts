@@ -137,9 +137,13 @@ function lowercaseTeam(ctx: Ctx, s: Sentence, tokens: Token[], k: number): Candi
   if (a === k) return [];
   const text = ctx.doc.text;
   const after = /^\s*(?:at|of|within|in)\s+(?:the\s+)?/i.exec(text.slice(tokens[k].end, Math.min(s.end, tokens[k].end + 20)));
-  if (!after) return [];
-  const off = tokens[k].end + after[0].length;
-  const parent = orgAt(ctx, off, off + 1);
+  let parent = -1;
+  if (after) {
+    const off = tokens[k].end + after[0].length;
+    parent = orgAt(ctx, off, off + 1);
+  }
+  // the organisation as a prefix or possessive: "the Google DeepMind safety team", "Anthropic’s alignment team"
+  if (parent < 0 && a > 0) parent = orgEndingAt(ctx, tokens, a - 1);
   if (parent < 0) return [];
   const start = tokens[a].start;
   if (ctx.acc.overlapping(start, tokens[k].end).some((i) => ['Person', 'Model', 'Organization'].includes(ctx.acc.list[i].type))) return [];
@@ -149,6 +153,19 @@ function lowercaseTeam(ctx: Ctx, s: Sentence, tokens: Token[], k: number): Candi
     canonical: `${orgName(ctx.acc.list[parent])} ${bare}`, weakKeys: [bare],
   }));
   return idx >= 0 ? [{ type: 'PART_OF', from: mentionEnd(idx), to: mentionEnd(parent), evidence: evidenceOf(s, 'team-of', 0.8) }] : [];
+}
+
+/** An organisation (not a team) whose mention ends at token t, or at the word before a possessive "’s" there. */
+function orgEndingAt(ctx: Ctx, tokens: Token[], t: number): number {
+  let e = t;
+  if (tokens[e]?.lower === 's' && /^['’]$/.test(tokens[e - 1]?.text ?? '') && tokens[e - 1].end === tokens[e].start) e -= 2;
+  const tok = tokens[e];
+  if (!tok || tok.kind !== 'word') return -1;
+  for (const i of ctx.acc.overlapping(tok.start, tok.end)) {
+    const m = ctx.acc.list[i];
+    if (m.type === 'Organization' && m.method !== 'team' && m.end === tok.end) return i;
+  }
+  return -1;
 }
 
 function orgName(m: CandidateMention): string {
@@ -245,8 +262,15 @@ function leads(ctx: Ctx, s: Sentence, st: string, orgs: Array<{ m: CandidateMent
         const between = text.slice(o.m.end, p.m.start);
         // "the X team at Y, led by Z": Z leads the team, not its parent Y
         const isParentOfTeam = /\bteams?\s+(?:at|of|in|within)\s+(?:the\s+)?$/i.test(text.slice(Math.max(s.start, o.m.start - 20), o.m.start));
-        if (!isParentOfTeam && between.length < 60 && /^\s*(?:team\s*)?(?:(?:at|of|in|within)\s+[^,;]{1,40})?,?\s*(?:(?:is|was|which is)\s+)?led by\s+$/i.test(between)) {
+        if (!isParentOfTeam && between.length < 60 && /^\s*(?:team\s*)?(?:(?:at|of|in|within)\s+[^,;]{1,40})?,?\s*(?:(?:is|was|which is)\s+)?(?:co-?)?led by\s+$/i.test(between)) {
           out.push(rel('LEADS', mentionEnd(p.i), mentionEnd(o.i), s, 'led-by', 0.75));
+          // "led by A and B" / "led by A, B and C": every person of the list
+          let edge = p.m.end;
+          for (const q of people.filter(({ m }) => m.start >= p.m.end).sort((x, y) => x.m.start - y.m.start)) {
+            if (!/^\s*(?:,|,?\s*and|&)\s*$/.test(text.slice(edge, q.m.start))) break;
+            out.push(rel('LEADS', mentionEnd(q.i), mentionEnd(o.i), s, 'led-by', 0.7));
+            edge = q.m.end;
+          }
         }
       }
     }

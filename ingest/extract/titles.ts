@@ -12,6 +12,7 @@ import type { CandidateRelation, Ctx } from './types.ts';
 import { evidenceOf, mention, mentionEnd } from './types.ts';
 import { lookupEntry } from '../lexicon.ts';
 import { personRun } from './people.ts';
+import { sentenceTags } from './nlp.ts';
 
 export interface TitleFindings {
   relations: CandidateRelation[];
@@ -144,6 +145,8 @@ function colonTitles(ctx: Ctx, s: Sentence, selfKey: string): void {
     while (l < c && (tokens[l].kind === 'punct' || (FUNCTION_WORDS.has(tokens[l].lower) && !isCap(tokens[l])))) l++;
     if (l >= c || !isCap(tokens[l])) continue;
     const r = c + 1;
+    // a subtitle starts with a capital or a number ("Relevant: in our …" is a label and a sentence)
+    if (!isCap(tokens[r]) && tokens[r].kind !== 'num') continue;
     const rEnd = titleRunRight(tokens, r, text);
     const rightWords = tokens.slice(r, rEnd).filter((t) => t.kind === 'word');
     if (rightWords.length < 2) continue;
@@ -192,7 +195,7 @@ function descriptors(ctx: Ctx, s: Sentence, out: TitleFindings): void {
     if (!nouns.has(tokens[n]?.lower ?? '') || !/^(on|about)$/.test(tokens[n + 1]?.lower ?? '')) continue;
     const owners = ownersBefore(ctx, s, tokens, k - 1);
     if (!owners.length) continue;
-    const topic = topicPhrase(ctx, tokens, n + 2);
+    const topic = topicPhrase(ctx, s, tokens, n + 2);
     if (!topic) continue;
     const start = ctx.acc.list[owners[0]].start;
     const paper = ctx.acc.add(mention(ctx.doc, s.passage, start, topic.end, 'Paper', 'descriptor', 0.7));
@@ -235,11 +238,14 @@ function ownersBefore(ctx: Ctx, s: Sentence, tokens: Token[], apos: number): num
 }
 
 /** A short noun phrase starting at token i, ended by a clause word or punctuation. */
-function topicPhrase(ctx: Ctx, tokens: Token[], i: number): { start: number; end: number; words: number } | null {
+function topicPhrase(ctx: Ctx, s: Sentence, tokens: Token[], i: number): { start: number; end: number; words: number } | null {
   const STOP = new Set(['as', 'which', 'that', 'is', 'was', 'are', 'for', 'and', 'to', 'by', 'from', 'in', 'with', 'at', 'but', 'or', 'because', 'where', 'when', 'if']);
   while (i < tokens.length && /^(the|a|an)$/.test(tokens[i].lower)) i++;
   let j = i;
   let words = 0;
+  // the phrase ends at the clause's verb ("X's report on autonomous replication found that …"); tagging is
+  // cached per sentence and descriptors are rare
+  let tags: Map<number, Set<string>> | undefined;
   while (j < tokens.length && words < 6) {
     const t = tokens[j];
     if (t.kind === 'punct') {
@@ -247,6 +253,11 @@ function topicPhrase(ctx: Ctx, tokens: Token[], i: number): { start: number; end
       break;
     }
     if (STOP.has(t.lower) || SENTENCE_STARTERS.has(t.lower) && t.lower !== 'how') break;
+    if (j > i && tokens[j - 1].text !== '-') {
+      tags ??= sentenceTags(s, ctx.doc.text.slice(s.start, s.end), s.start);
+      const tg = tags.get(t.start);
+      if (tg && (tg.has('PastTense') || tg.has('PresentTense') || tg.has('Copula') || tg.has('Modal')) && !tg.has('Noun') && !tg.has('Adjective')) break;
+    }
     words++;
     j++;
   }

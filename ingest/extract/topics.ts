@@ -14,7 +14,7 @@ import { fold, nameKey } from './text.ts';
 const TOPIC_BEFORE = /\b(?:we|i|this (?:post|paper|work|article|report|essay|sequence)|the (?:post|paper))\s+(?:\w+\s+){0,2}?(?:study|studies|investigate|investigates|explore|explores|introduce|introduces|propose|proposes|present|presents|examine|examines|discuss|discusses|analy[sz]e|analy[sz]es|focus(?:es)? on|(?:is|are) about|describe|describes|define|defines)\s+(?:the\s+|a\s+|an\s+|how\s+)?$/i;
 const CALLED_BEFORE = /\b(?:method|technique|approach|framework|phenomenon|problem|idea|concept|setting|procedure)\s+(?:called|named|known as|termed|dubbed)\s+$/i;
 const DEFINITION_AFTER = /^\s*(?:[–—]|\s-\s|:)\s*(?:a|an|the|when|where|which|systematic|the idea|i\.e\.)?\b/i;
-const WE_VERB = /\bwe\b[^.;]{0,120}?\b(?:study|studies|train|trained|evaluate|evaluated|test|tested|find|found|show|showed|use|used|fine-?tune|fine-?tuned|probe|probed|analy[sz]e|analy[sz]ed|examine|examined|investigate|investigated|prompt|prompted|benchmark|benchmarked|apply|applied|run|ran|measure|measured|compare|compared|replicate|replicated|audit|audited)\b/i;
+const WE_VERB = /\b(?:we|our\s+(?:new\s+|recent\s+)?(?:paper|work|study|results|experiments|evaluations|findings|analysis))\b[^.;]{0,120}?\b(?:finds|shows?|demonstrates?|reveals?|suggests?|study|studies|train|trained|evaluate|evaluated|test|tested|find|found|show|showed|use|used|fine-?tune|fine-?tuned|probe|probed|analy[sz]e|analy[sz]ed|examine|examined|investigate|investigated|prompt|prompted|benchmark|benchmarked|apply|applied|run|ran|measure|measured|compare|compared|replicate|replicated|audit|audited)\b/i;
 // "GPT-4o and Llama 3.1 were also evaluated": the models a study ran on, in the passive
 const PASSIVE_STUDY = /^[^;]{0,80}?\b(?:was|were|is|are|been)\s+(?:also\s+|then\s+|additionally\s+)?(?:evaluated|tested|trained|fine-?tuned|probed|benchmarked|studied|examined|audited|red-teamed|prompted)\b/i;
 const SALIENT_SENTENCES = 3;
@@ -64,6 +64,11 @@ export function topics(ctx: Ctx, linkposts: Map<string, number>): CandidateRelat
     const s = index.sentenceAt(m.start);
     if (!s) return;
     const lead = doc.text.slice(s.start, m.start);
+    // the document's own title: "Attribution Graphs Reveal Planning in Claude 3.5 Haiku"
+    if (index.isTitle(s.passage)) {
+      out.push({ type: 'STUDIES', from: docEnd, to: mentionEnd(i), evidence: evidenceOf(s, 'title-model', 0.75) });
+      return;
+    }
     const passive = PASSIVE_STUDY.test(doc.text.slice(m.end, s.end));
     if (!WE_VERB.test(lead) && !passive) return;
     const paper = linkposts.get(s.passage.id);
