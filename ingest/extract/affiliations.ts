@@ -2,7 +2,9 @@
 //   "A, B, C and others at the LISA office"      → AFFILIATED_WITH (each person in the list before "at")
 //   "Chris Olah (Anthropic)"                       → AFFILIATED_WITH
 //   "Anthropic’s Chris Olah", "OpenAI researcher X" → AFFILIATED_WITH
-//   "X, a researcher at Redwood Research"           → AFFILIATED_WITH ("head of"/"director of" → LEADS)
+//   "X, a researcher at Redwood Research", "X is a research scientist at Y", "X works at Y"
+//                                                   → AFFILIATED_WITH ("head of"/"director of" → LEADS)
+//   "A and B (Redwood)", "OpenAI researchers A, B and C" → AFFILIATED_WITH for each
 //   "I work at / I’m a researcher at ORG" (byline author) → AFFILIATED_WITH
 // A team or programme as the organisation gives MEMBER_OF instead.
 
@@ -10,7 +12,7 @@ import type { Sentence } from './text.ts';
 import type { CandidateMention, CandidateRelation, Ctx, End } from './types.ts';
 import { evidenceOf, mentionEnd } from './types.ts';
 
-const ROLE = '(?:a|an|the)?\\s*(?:senior\\s+|junior\\s+|former\\s+|research\\s+|staff\\s+|visiting\\s+|postdoctoral\\s+|phd\\s+)*(?:researcher|scientist|engineer|fellow|professor|student|member of (?:the )?technical staff|member|intern|postdoc|scholar|employee|co-?founder|founder|alumn(?:us|a|i)|advisor|affiliate)s?';
+export const ROLE = '(?:a|an|the)?\\s*(?:senior\\s+|junior\\s+|former\\s+|research\\s+|staff\\s+|visiting\\s+|postdoctoral\\s+|phd\\s+)*(?:researcher|scientist|engineer|fellow|professor|student|member of (?:the )?technical staff|member|intern|postdoc|scholar|employee|co-?founder|founder|alumn(?:us|a|i)|advisor|affiliate)s?';
 const LEAD_ROLE = '(?:the\\s+)?(?:head|lead|leader|director|manager|ceo|chief scientist|president)';
 
 export function affiliations(ctx: Ctx): CandidateRelation[] {
@@ -38,10 +40,12 @@ export function affiliations(ctx: Ctx): CandidateRelation[] {
             out.push(rel(type, mentionEnd(p.i), mentionEnd(o.i), s, 'parenthetical', 0.7));
             // "A and B (Redwood)": a pair shares the parenthetical (a longer comma list stays ambiguous)
             const pair = people.filter(({ m }) => m.end <= p.m.start).pop();
-            if (pair && /^\s+(?:and|&)\s+$/.test(text.slice(pair.m.end, p.m.start)) && !/[,(]\s*$/.test(text.slice(Math.max(s.start, pair.m.start - 3), pair.m.start))) {
+            // "…, David Rein, Jackson Petty and Samuel Bowman (NYU)": a name and a comma before the pair make it a list
+            const listed = pair && /\p{Lu}[\p{L}.'’-]*\s*,\s*$/u.test(text.slice(Math.max(s.start, pair.m.start - 40), pair.m.start));
+            if (pair && !listed && /^\s+(?:and|&)\s+$/.test(text.slice(pair.m.end, p.m.start))) {
               out.push(rel(type, mentionEnd(pair.i), mentionEnd(o.i), s, 'parenthetical', 0.65));
             }
-          } else if (new RegExp(`^\\s*,\\s*${ROLE}\\s+(?:at|of|from|with)\\s+(?:the\\s+)?$`, 'i').test(between)) {
+          } else if (new RegExp(`^\\s*,\\s*${ROLE}\\s+(?:at|of|from|with)\\s+(?:the\\s+)?$|^\\s+(?:is|was|has been|is now)\\s+${ROLE}\\s+(?:at|with)\\s+(?:the\\s+)?$|^\\s+(?:works|worked|is working)\\s+(?:at|for)\\s+(?:the\\s+)?$`, 'i').test(between)) {
             out.push(rel(type, mentionEnd(p.i), mentionEnd(o.i), s, 'role-at', 0.75));
           } else if (new RegExp(`^\\s*,\\s*${LEAD_ROLE}\\s+(?:of|at)\\s+(?:the\\s+)?$`, 'i').test(between)) {
             out.push(rel('LEADS', mentionEnd(p.i), mentionEnd(o.i), s, 'role-at', 0.75));

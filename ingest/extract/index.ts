@@ -8,7 +8,7 @@
 //   4 teams, acronyms           — "the X team" beats the concept word "Interpretability" inside it
 //   5 lexicon concepts
 //   6 titles                    — quoted/colon titles, linkposts, "A’s post on X" (Paper layer + people)
-//   7 acknowledgements, names   — people from context lists, then compromise for the remaining names
+//   7 acknowledgements, co-authors, names — people from context lists, then compromise for the remaining names
 //   8 relations                 — membership, leadership, affiliations, topics, authorship, comment replies
 // Each sentence is tokenised once (DocIndex cache) and compromise tags a sentence at most once.
 
@@ -31,7 +31,7 @@ import { names } from './names.ts';
 import { affiliations } from './affiliations.ts';
 import { topics } from './topics.ts';
 import { replies } from './replies.ts';
-import { authorship } from './authorship.ts';
+import { authorship, coauthors } from './authorship.ts';
 
 export type { CandidateMention, CandidateRelation, End, Extraction } from './types.ts';
 
@@ -52,7 +52,7 @@ export function extract(doc: Document, passages: Passage[], lexicon: Lexicon): E
   acronyms(ctx);
   for (const m of lex) if (m.type === 'Concept') acc.add(m);
   const t = titles(ctx);
-  rels.push(...acknowledgements(ctx));
+  rels.push(...acknowledgements(ctx), ...coauthors(ctx));
   names(ctx);
   rels.push(...teamPeople(ctx), ...affiliations(ctx), ...t.relations, ...topics(ctx, t.linkposts), ...authorship(ctx), ...replies(ctx));
 

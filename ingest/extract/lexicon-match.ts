@@ -95,6 +95,8 @@ function matchAt(text: string, words: Token[], i: number, f: AliasForm): number 
       // exact case, except that a lower-case first letter may be capitalised at a sentence start
       // ("constitutional AI" → "Constitutional AI"); a capitalised alias never matches lower case ("meta-level")
       if (k === 0 && /^\p{Ll}/u.test(want) ? t.text.slice(1) !== want.slice(1) : t.text !== want) return -1;
+      // an acronym in capitals is another word than a mixed-case name: "XAI" (explainable AI) is not "xAI"
+      if (k === 0 && want !== want.toUpperCase() && t.text.length > 2 && t.text === t.text.toUpperCase()) return -1;
     }
     if (k > 0 && normGap(text.slice(words[i + k - 1].end, t.start)) !== f.gaps[k - 1]) return -1;
   }
@@ -156,6 +158,8 @@ export function matchLexicon(index: DocIndex, lex: Lexicon): CandidateMention[] 
         for (const f of forms) {
           if (!allowed(f)) continue;
           end = matchAt(doc.text, words, i, f);
+          // an ambiguous name as the first half of a compound is the ordinary word: "Meta-learning"
+          if (end > 0 && f.contextual && /^-\p{Ll}/u.test(doc.text.slice(words[end - 1].end, words[end - 1].end + 2))) end = -1;
           if (end > 0) { hit = f; break; }
         }
       }

@@ -6,7 +6,8 @@
 import type { Link } from '../types.ts';
 import type { CandidateRelation, Ctx } from './types.ts';
 import { docEnd, evidenceOf, mention, mentionEnd } from './types.ts';
-import { fold, isTitleCase, nameKey, straighten } from './text.ts';
+import { SENTENCE_STARTERS, fold, isTitleCase, nameKey, straighten } from './text.ts';
+import { nameTag } from './nlp.ts';
 
 /** URL shapes of papers and posts, with the path segment that carries the title slug (if any). */
 const PAPER_URLS: Array<{ host?: RegExp; path: RegExp; slug?: number }> = [
@@ -74,7 +75,29 @@ export function anchorIsTitle(text: string, ctx: Ctx): boolean {
   const words = t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length < 2 || words.length > 30) return false;
   if (ctx.lexicon.vocab.genericWords.has(fold(t))) return false;
-  return isTitleCase(words) || (/:/.test(t) && words.length >= 4);
+  return isTitleCase(words) || (/:/.test(t) && words.length >= 4) || sentenceCaseTitle(words);
+}
+
+// words that make an anchor a piece of the sentence ("Read the full paper here", "as we argued") rather than a title
+const NOT_IN_TITLE = new Set(['i', 'we', 'you', 'me', 'my', 'our', 'your', 'here', 'click', 'this', 'these']);
+const NOT_FIRST_TAGS = new Set(['Infinitive', 'Imperative', 'Determiner', 'Possessive', 'Pronoun', 'Adverb', 'Conjunction', 'Preposition',
+  'FirstName', 'MaleName', 'FemaleName', 'Person', 'QuestionWord']);
+
+/**
+ * A title written in sentence case, as ML papers often are ("Detecting misbehavior in frontier reasoning
+ * models"): four or more words, a capitalised first word that is not a verb, determiner, possessive or first name, no
+ * first/second person, no final full stop.
+ */
+function sentenceCaseTitle(words: string[]): boolean {
+  if (words.length < 4 || words.length > 20) return false;
+  const first = words[0];
+  // "Anthropic’s alignment plans and strategies" describes the target rather than naming it
+  if (!/^\p{Lu}\p{Ll}/u.test(first) || /['’]s?$/.test(first) || SENTENCE_STARTERS.has(first.toLowerCase())) return false;
+  if (NOT_FIRST_TAGS.has(nameTag(first) ?? '')) return false;
+  if (/[.!?]$/.test(words[words.length - 1])) return false;
+  // citations ("Lowe et al. (2015)", "Napoles et al., 2016") and parentheticals are not titles
+  if (!words.every((w) => /^\p{L}[\p{L}\p{N}'’-]*$/u.test(w)) || words.some((w) => w === 'et' || w === 'al')) return false;
+  return !words.some((w) => NOT_IN_TITLE.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
 }
 
 export function links(ctx: Ctx): CandidateRelation[] {

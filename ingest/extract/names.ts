@@ -10,10 +10,12 @@ import type { Ctx } from './types.ts';
 import { mention } from './types.ts';
 import { isFirstName, nameTag, sentenceTags } from './nlp.ts';
 import { nameLike, nameRunAt } from './people.ts';
+import { ROLE } from './affiliations.ts';
 
 // "and" is not a connector: "the Quokka Foundation and Stanford University" are two organisations
 const ORG_CONNECTORS = new Set(['of', 'for', 'the', '&']);
 const ORG_CUES_AFTER = new Set(['office', 'offices', 'team', 'staff', 'researchers', 'employees', 'lab', 'labs', 'members', 'fellows', 'scholars', 'program', 'programme', 'cohort']);
+const APPOSITION = new RegExp(`^\\s*,\\s*(?:a|an)\\s+${ROLE}\\s+(?:at|of|from|with)\\s`, 'i');
 const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific'];
 
 export function names(ctx: Ctx): void {
@@ -123,6 +125,8 @@ function person(ctx: Ctx, s: Sentence, tokens: Token[], i: number, sentenceStart
     if (tagged.some((ts) => ts.has('Organization') || ts.has('Place'))) return end;
     if (tagged.some((ts) => PERSON_TAGS.some((p) => ts.has(p)))) conf = 0.65;
   }
+  // an apposition with a role names a person whatever compromise knows: "Akbir Khan, a PhD student at UCL"
+  if (!conf && APPOSITION.test(text.slice(words[words.length - 1].end, Math.min(s.end, words[words.length - 1].end + 80)))) conf = 0.7;
   if (!conf) return end;
   ctx.acc.add(mention(ctx.doc, s.passage, words[0].start, words[words.length - 1].end, 'Person', 'compromise', conf));
   return end;

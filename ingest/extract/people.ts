@@ -24,10 +24,12 @@ export function nameLike(ctx: Ctx, words: string[]): boolean {
     if (PARTICLES.has(w) && i > 0 && i < words.length - 1) continue;
     if (!NAME_WORD.test(w)) return false;
     // all-capitals words are acronyms ("LISA", "LCM"), not names
-    if (w.length >= 2 && /\p{L}/u.test(w) && w === w.toUpperCase()) return false;
+    if (w.length >= 2 && /\p{L}/u.test(w) && w === w.toUpperCase() && !/^\p{Lu}\.$/u.test(w)) return false; // "R." is an initial
     if (v.personStopWords.has(w)) return false;
     const tag = nameTag(w);
-    if (tag && NOT_NAME_TAGS.has(tag) && !(i === 0 && isFirstName(w))) return false;
+    // a surname may be an English verb after a known first name ("David Rein", "Jonathan Read")
+    const verbSurname = i > 0 && (tag === 'Infinitive' || tag === 'PresentTense') && isFirstName(words[0]);
+    if (tag && NOT_NAME_TAGS.has(tag) && !(i === 0 && isFirstName(w)) && !verbSurname) return false;
     // abstract nouns are not surnames ("Norm Stabilization", "Data Augmentation")
     if (i > 0 && NOT_SURNAME.test(w)) return false;
   }
@@ -70,9 +72,9 @@ export function nameRunAt(tokens: Token[], i: number, text: string): number {
 /**
  * Person mentions for the items of a list between document offsets [from, to): "A, B and C for …, D and E".
  * Items that start with a lower-case word ("others at the LISA office") or name an organisation are skipped.
- * Returns the indexes of Person mentions (existing or new).
+ * With `fullNamesOnly`, one-word items are skipped too. Returns the indexes of Person mentions (existing or new).
  */
-export function personsInList(ctx: Ctx, s: Sentence, from: number, to: number, method: string, confidence: number): number[] {
+export function personsInList(ctx: Ctx, s: Sentence, from: number, to: number, method: string, confidence: number, fullNamesOnly = false): number[] {
   const text = ctx.doc.text;
   const tokens = ctx.index.tokens(s).filter((t) => t.start >= from && t.end <= to);
   const out: number[] = [];
@@ -92,6 +94,7 @@ export function personsInList(ctx: Ctx, s: Sentence, from: number, to: number, m
     if (other) { i = end - 1; continue; }
     const words = text.slice(start, stop).split(/[\s-]+/).filter(Boolean);
     const single = words.length === 1;
+    if (single && fullNamesOnly) { i = end - 1; continue; } // "in collaboration with Argilla" is a company
     // a lone word is a person only if it is a known first name, or compromise reads it as a proper noun in
     // this sentence ("Finally", "As" are not)
     if (single && !isFirstName(words[0])) {

@@ -28,8 +28,9 @@ function shingles(words: string[]): string[] {
 export function findQuotes(passages: Passage[]): number[] {
   const postings = new Map<string, number[]>();
   const quoted: number[] = new Array(passages.length).fill(-1);
+  const prose = threadProse(passages);
   passages.forEach((p, j) => {
-    if (!PROSE.has(p.kind)) return; // headings and metadata repeat titles, they do not quote comments
+    if (!prose(p)) return; // headings and metadata repeat titles, they do not quote comments
     const words = wordsOf(p.text);
     const sh = [...new Set(shingles(words))];
     if (words.length >= MIN_WORDS && sh.length) {
@@ -53,6 +54,16 @@ export function findQuotes(passages: Passage[]): number[] {
   return quoted;
 }
 
+/**
+ * Which passages are thread prose: those the segmenter marked, and, after a "Comments" heading it did not
+ * recognise ("## Comments", then "**Name** (date):" lines), the plain paragraphs.
+ */
+function threadProse(passages: Passage[]): (p: Passage) => boolean {
+  const heading = passages.find((p) => p.kind === 'heading' && /^[#\s]*(?:\d+\s+)?comments?\b/i.test(p.text));
+  const from = heading ? heading.end : Infinity;
+  return (p) => PROSE.has(p.kind) || (p.kind === 'paragraph' && p.start >= from);
+}
+
 export function replies(ctx: Ctx): CandidateRelation[] {
   const ps = ctx.index.passages;
   const out: CandidateRelation[] = [];
@@ -70,13 +81,14 @@ export function replies(ctx: Ctx): CandidateRelation[] {
     });
   }
   const quoted = findQuotes(ps);
+  const prose = threadProse(ps);
   for (let j = 0; j < ps.length; j++) {
     if (quoted[j] < 0 || (j > 0 && quoted[j - 1] >= 0)) continue; // the first passage of a quote block
     let r = j + 1;
     while (r < ps.length && quoted[r] >= 0) r++;
     const reply = ps[r];
     const original = ps[quoted[j]];
-    if (!reply || !PROSE.has(reply.kind) || linked.has(reply.id) || original === reply) continue;
+    if (!reply || !prose(reply) || linked.has(reply.id) || original === reply) continue;
     const q = ps[j];
     const s = q.sentences[0] ?? { start: q.start, end: q.end };
     out.push({

@@ -125,13 +125,15 @@ const NOT_A_TEAM_NAME = new Set(['new', 'small', 'dedicated', 'whole', 'entire',
 
 /**
  * "a new interpretability team at Redwood Research": a lower-case descriptor names a team only when its
- * organisation follows ("team at X"); the team is then "X Interpretability team", as if written in capitals.
+ * organisation follows ("team at X") or directly precedes it ("the Google DeepMind safety team", "Anthropic’s
+ * alignment team"); the team is then "X Interpretability team", as if written in capitals.
  */
 function lowercaseTeam(ctx: Ctx, s: Sentence, tokens: Token[], k: number): CandidateRelation[] {
   let a = k;
   while (a > 0 && k - a < 3) {
     const t = tokens[a - 1];
     if (t.kind !== 'word' || isCap(t) || FUNCTION_WORDS.has(t.lower) || SENTENCE_STARTERS.has(t.lower) || NOT_A_TEAM_NAME.has(t.lower)) break;
+    if (t.lower === 's' && /^['’]$/.test(tokens[a - 2]?.text ?? '')) break; // the possessive of "Anthropic’s alignment team"
     a--;
   }
   if (a === k) return [];

@@ -7,6 +7,7 @@
 //  - first person: "our recent paper, “X”" → AUTHORED by the byline authors.
 
 import type { Sentence, Token } from './text.ts';
+import type { Lexicon, LexiconEntry } from '../lexicon.ts';
 import { FUNCTION_WORDS, SENTENCE_STARTERS, fold, isCap, isTitleCase, nameKey, straighten } from './text.ts';
 import type { CandidateRelation, Ctx } from './types.ts';
 import { evidenceOf, mention, mentionEnd } from './types.ts';
@@ -38,6 +39,7 @@ export function titles(ctx: Ctx): TitleFindings {
     colonTitles(ctx, s, selfKey);
     linkposts(ctx, s, selfKey, out);
     descriptors(ctx, s, out);
+    knownTitles(ctx, s, selfKey);
   }
   firstPersonAuthorship(ctx, out);
   return out;
@@ -78,6 +80,14 @@ function quoted(ctx: Ctx, s: Sentence, selfKey: string, out: TitleFindings): voi
       const title = isTitleCase(words);
       const sentenceLike = /[.]$/.test(inner) || SENTENCE_STARTERS.has(fold(words[0]).replace(/['’].*$/, '')) && !paperAfter
         || /^(i|i'm|i’m|it's|it’s|we're|we’re|you're|you’re|don't|don’t)$/i.test(words[0]);
+      // "Paul Christiano’s “What failure looks like”": a person's possessive names the author of a quoted title
+      const author = kind === 'double' && words.length >= 2 && /^\p{Lu}/u.test(words[0]) && !/[.!?]$/.test(inner)
+        && (words.length >= 4 || (title && words.length >= 3) || paperAfter) ? possessivePerson(ctx, s, s.start + m.index) : -1;
+      if (author >= 0) {
+        const i = addTitle(ctx, s, innerStart, innerEnd, 'quoted-title', 0.75, selfKey);
+        if (i >= 0) out.relations.push({ type: 'AUTHORED', from: mentionEnd(author), to: mentionEnd(i), evidence: evidenceOf(s, 'possessive-title', 0.7) });
+        continue;
+      }
       if (sentenceLike && !paperAfter) continue;
       let confidence = 0;
       if (paperAfter && (title || colon || words.length >= 2)) confidence = 0.85;
@@ -91,7 +101,19 @@ function quoted(ctx: Ctx, s: Sentence, selfKey: string, out: TitleFindings): voi
       addTitle(ctx, s, innerStart, innerEnd, 'quoted-title', confidence, selfKey);
     }
   }
-  void out;
+}
+
+/** The Person whose possessive ends right before offset `at` ("Paul Christiano’s “…”"), or -1. */
+function possessivePerson(ctx: Ctx, s: Sentence, at: number): number {
+  const before = ctx.doc.text.slice(Math.max(s.start, at - 60), at);
+  const m = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){1,3})['’]s\s*$/u.exec(before);
+  if (!m) return -1;
+  const start = at - before.length + m.index;
+  const end = start + m[1].length;
+  const known = ctx.acc.find(start, end, 'Person');
+  if (known >= 0) return known;
+  if (ctx.acc.overlapping(start, end).length) return -1;
+  return personRun(ctx, s, start, end, 'possessive', 0.7);
 }
 
 function paperNounAhead(ctx: Ctx, after: string): boolean {
@@ -158,6 +180,68 @@ function colonTitles(ctx: Ctx, s: Sentence, selfKey: string): void {
     const after = text.slice(tokens[rEnd - 1].end, tokens[rEnd - 1].end + 30);
     if (!CUE_BEFORE_UNQUOTED.test(before) && !paperNounAhead(ctx, after)) continue;
     addTitle(ctx, s, tokens[l].start, tokens[rEnd - 1].end, 'colon-title', 0.7, selfKey);
+  }
+}
+
+/** Short titles ("Sleeper Agents" for "Sleeper Agents: Training Deceptive LLMs…") of the lexicon's papers. */
+interface TitleIndex { shorts: Map<string, LexiconEntry | null>; firsts: Set<string> }
+const titleIndexes = new WeakMap<Lexicon, TitleIndex>();
+function titleIndex(lex: Lexicon): TitleIndex {
+  let ix = titleIndexes.get(lex);
+  if (ix) return ix;
+  const m = new Map<string, LexiconEntry | null>();
+  const firsts = new Set<string>();
+  for (const e of lex.entries) {
+    if (e.type !== 'Paper') continue;
+    for (const name of [e.name, ...e.aliases]) {
+      firsts.add(fold(name.split(/[\s:]+/)[0]));
+      const colon = straighten(name).indexOf(':');
+      if (colon <= 0) continue;
+      const short = name.slice(0, colon);
+      if (short.trim().split(/\s+/).length < 2) continue;
+      const k = nameKey(short);
+      m.set(k, m.has(k) && m.get(k) !== e ? null : e); // a short title two papers share names neither
+    }
+  }
+  ix = { shorts: m, firsts };
+  titleIndexes.set(lex, ix);
+  return ix;
+}
+const KNOWN_TITLE_NOUN_AFTER = /^\s*(?:paper|papers|post|preprint|report|work|results|sequence|article)\b/i;
+
+/**
+ * A paper the lexicon knows, named unquoted in running text: its full title in Title Case ("Toy Models of
+ * Superposition", ≥ 3 words), or its short title followed by a paper noun ("our Sleeper Agents paper",
+ * "Anthropic’s Scaling Monosemanticity work"). A bare short title is left to the concept it usually also is.
+ */
+function knownTitles(ctx: Ctx, s: Sentence, selfKey: string): void {
+  if (ctx.index.isTitle(s.passage)) return;
+  const tokens = ctx.index.tokens(s);
+  const text = ctx.doc.text;
+  const { shorts, firsts } = titleIndex(ctx.lexicon);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isCap(tokens[i]) || !firsts.has(tokens[i].lower)) continue;
+    const end = titleRunRight(tokens, i, text);
+    if (end - i < 2) continue;
+    // longest prefix first, each ending on a capitalised word
+    for (let e = end; e > i + 1; e--) {
+      const last = tokens[e - 1];
+      if (!isCap(last)) continue;
+      const start = tokens[i].start;
+      const span = text.slice(start, last.end);
+      const words = span.split(/\s+/).length;
+      if (ctx.acc.overlapping(start, last.end, 'Paper').some((k) => ctx.acc.list[k].type === 'Paper')) break;
+      let entry: LexiconEntry | null | undefined = words >= 3 ? lookupEntry(ctx.lexicon, 'Paper', span) : undefined;
+      const nounAfter = KNOWN_TITLE_NOUN_AFTER.test(text.slice(last.end, last.end + 12));
+      // the key matched but not the words as written (case, punctuation): only a paper noun after it confirms it
+      if (entry && !nounAfter && ![entry.name, ...entry.aliases].some((a) => straighten(a) === straighten(span))) entry = undefined;
+      if (!entry && nounAfter) entry = shorts.get(nameKey(span));
+      if (!entry) continue;
+      const idx = addTitle(ctx, s, start, last.end, 'known-title', 0.75, selfKey);
+      if (idx >= 0) Object.assign(ctx.acc.list[idx], { canonical: entry.name, lexiconId: entry.id });
+      i = e - 1;
+      break;
+    }
   }
 }
 
@@ -272,10 +356,12 @@ function topicPhrase(ctx: Ctx, s: Sentence, tokens: Token[], i: number): { start
 function firstPersonAuthorship(ctx: Ctx, out: TitleFindings): void {
   if (!ctx.authors.length) return;
   const text = ctx.doc.text;
+  // in a comment thread "our paper" is the commenter's, not the post author's
+  const thread = ctx.index.passages.find((p) => p.kind === 'heading' && /^[#\s]*comments?\b/i.test(p.text))?.start ?? Infinity;
   ctx.acc.list.forEach((m, i) => {
-    if (m.type !== 'Paper' || m.surfaceNotAlias) return;
+    if (m.type !== 'Paper' || m.surfaceNotAlias || m.start > thread) return;
     const s = ctx.index.sentenceAt(m.start);
-    if (!s) return;
+    if (!s || s.passage.kind === 'comment' || s.passage.kind === 'quote') return;
     const before = text.slice(Math.max(s.start, m.start - 40), m.start);
     if (!FIRST_PERSON_OWNER.test(before)) return;
     for (const a of ctx.authors) {
