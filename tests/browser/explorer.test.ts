@@ -108,12 +108,12 @@ describe('explorer', () => {
     const people = await visible('node[type = "Person"]');
     expect(people).toBeGreaterThan(0);
     await page.uncheck('#legend input[data-type="Person"]');
-    await page.waitForFunction(() => window.__atlas!.cy.$('node[type = "Person"]').every((n) => n.hasClass('filtered')));
+    await page.waitForFunction(() => window.__atlas!.cy.$('node[type = "Person"]').toArray().every((n) => n.hasClass('filtered')));
     expect(await visible('node[type = "Organization"]')).toBeGreaterThan(0);
     await page.check('#legend input[data-type="Person"]');
     await page.waitForFunction((n) => window.__atlas!.cy.$('node[type = "Person"]').filter((x) => !x.hasClass('filtered')).length === n, people);
     await page.uncheck('#rel-filters input[data-rel="ABOUT"]');
-    await page.waitForFunction(() => window.__atlas!.cy.$('edge[type = "ABOUT"]').every((e) => e.hasClass('filtered')));
+    await page.waitForFunction(() => window.__atlas!.cy.$('edge[type = "ABOUT"]').toArray().every((e) => e.hasClass('filtered')));
     await page.check('#rel-filters input[data-rel="ABOUT"]');
 
     // pin one node, then lay the graph out concentrically: everything else moves, the pinned node does not
@@ -123,7 +123,7 @@ describe('explorer', () => {
     await page.waitForFunction((id) => window.__atlas!.cy.getElementById(id).locked(), target.id);
     const before = await graphNodes(page);
     await page.selectOption('#layout-select', 'concentric');
-    await page.waitForFunction((b) => window.__atlas!.cy.nodes().some((n) => { const o = b.find((x: { id: string }) => x.id === n.id())!; return Math.abs(o.x - n.position('x')) > 5; }), before);
+    await page.waitForFunction((b) => window.__atlas!.cy.nodes().toArray().some((n) => { const o = b.find((x: { id: string }) => x.id === n.id())!; return Math.abs(o.x - n.position('x')) > 5; }), before);
     const after = await graphNodes(page);
     expect(after.length).toBe(before.length);
     const pinned = after.find((n) => n.id === target.id)!;
