@@ -46,6 +46,18 @@ interface Node {
   docId: string;
 }
 
+/** Members of each union-find set, keyed by the set's root. */
+function groupByRoot(uf: UnionFind, n: number): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = uf.find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  }
+  return groups;
+}
+
 class UnionFind {
   private parent: number[] = [];
   make(): number {
@@ -147,14 +159,7 @@ export function resolve(items: ResolveInput[], lexicon: Lexicon): ResolveOutput 
       weakOwners.set(k, set);
     }
   });
-  const groups = new Map<number, number[]>();
-  nodes.forEach((_, i) => {
-    const r = uf.find(i);
-    const g = groups.get(r) ?? [];
-    g.push(i);
-    groups.set(r, g);
-  });
-  for (const [root, members] of groups) {
+  for (const [root, members] of groupByRoot(uf, nodes.length)) {
     if (members.some((i) => nodes[i].lexiconId)) continue; // the lexicon already decided what this is
     const targets = new Set<number>();
     for (const i of members) {
@@ -170,14 +175,7 @@ export function resolve(items: ResolveInput[], lexicon: Lexicon): ResolveOutput 
 
   // 3. entities
   const entityOfRoot = new Map<number, Entity>();
-  const finalGroups = new Map<number, number[]>();
-  nodes.forEach((_, i) => {
-    const r = uf.find(i);
-    const g = finalGroups.get(r) ?? [];
-    g.push(i);
-    finalGroups.set(r, g);
-  });
-  for (const [root, members] of finalGroups) {
+  for (const [root, members] of groupByRoot(uf, nodes.length)) {
     const e = makeEntity(members.map((i) => nodes[i]), lexicon);
     if (e) entityOfRoot.set(root, e);
   }
