@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { ingestSources } from '../ingest/pipeline.ts';
-import { listSources } from '../ingest/load.ts';
+import { listSources } from '../ingest/1-load/index.ts';
 import type { EntityType, RelationType } from '../ingest/types.ts';
 import { score, type Gold, type Predicted, type RelEnd, type Score } from './score.ts';
 import { formatScore } from './format.ts';

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { listSources, loadDocument } from '../ingest/load.ts';
-import { segment } from '../ingest/segment.ts';
-import { extract } from '../ingest/extract/index.ts';
-import { resolve } from '../ingest/resolve.ts';
+import { listSources, loadDocument } from '../ingest/1-load/index.ts';
+import { segment } from '../ingest/2-segment/index.ts';
+import { extract } from '../ingest/3-extract/index.ts';
+import { resolve } from '../ingest/4-resolve/index.ts';
 import { loadLexicon, type Lexicon } from '../ingest/lexicon.ts';
 import type { GraphBatch } from '../ingest/types.ts';
 import { predictedFromBatch, score, type Gold, type Predicted, type Score } from './score.ts';

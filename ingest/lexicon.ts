@@ -37,7 +37,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EntityType } from './types.ts';
 import { ENTITY_TYPES } from './types.ts';
-import { fold, nameKey } from './extract/text.ts';
+import { fold, nameKey } from './3-extract/core/text-index.ts';
 
 export interface LexiconEntry {
   /** `${type.toLowerCase()}:${nameKey(name)}`, the same id the resolved entity gets. */

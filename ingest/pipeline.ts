@@ -1,13 +1,13 @@
 // The ingest pipeline: load → segment → extract → resolve → write, in batches, one error per bad source.
 import type { Driver } from 'neo4j-driver';
 import { IngestError } from './errors.ts';
-import { loadDocument, listSources, type LoadOptions } from './load.ts';
-import { segment } from './segment.ts';
-import { extract, type Extraction } from './extract/index.ts';
-import { resolve } from './resolve.ts';
+import { loadDocument, listSources, type LoadOptions } from './1-load/index.ts';
+import { segment } from './2-segment/index.ts';
+import { extract, type Extraction } from './3-extract/index.ts';
+import { resolve } from './4-resolve/index.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
-import { assignWorks, fingerprint, type Fingerprint, type WorkAssignment } from './dedupe.ts';
-import { ensureSchema, mergeWorks, refreshWorkTitles, refreshEntityStats, storedDocuments, workCandidates, writeBatch, type DocumentWrite, type StoredDocument, type WriteTarget } from './write.ts';
+import { assignWorks, fingerprint, type Fingerprint, type WorkAssignment } from './4-resolve/dedupe.ts';
+import { ensureSchema, mergeWorks, refreshWorkTitles, refreshEntityStats, storedDocuments, workCandidates, writeBatch, type DocumentWrite, type StoredDocument, type WriteTarget } from './5-write/index.ts';
 import type { Document, EntityType, Passage, RelationType } from './types.ts';
 import { ENTITY_TYPES } from './types.ts';
 

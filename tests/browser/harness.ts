@@ -7,7 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { ingestSources } from '../../ingest/pipeline.ts';
-import { testDriver, testTarget } from '../helpers/db.ts';
+import { testDriver, testTarget } from '../integration/helpers/db.ts';
 import { startServer, type RunningServer, type ServerOptions } from '../../web/server/index.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,0 +1,336 @@
+// The explorer's JSON API against the real Neo4j, on the seeds: every answer is plain JSON, every span
+// points at the text it claims, the console is read-only with a row cap and a time limit, credentials never
+// leave the server, and the server answers only to loopback names.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDriver, testTarget } from './helpers/db.ts';
+import { startServer, type RunningServer } from '../../web/server/index.ts';
+import type {
+  DocumentResponse,
+  EdgeDetail,
+  EntityDetail,
+  ExpandResponse,
+  NamedQuery,
+  OverviewResponse,
+  PathResponse,
+  QueryResponse,
+  SearchResponse,
+} from '../../web/server/api-types.ts';
+import { seedGraph } from '../browser/harness.ts';
+
+let driver: Driver;
+let server: RunningServer;
+const bodies: string[] = [];
+const database = () => testTarget().database;
+
+async function get<T>(p: string, base = server.url): Promise<{ status: number; body: T }> {
+  const res = await fetch(new URL(p, base));
+  const text = await res.text();
+  bodies.push(text);
+  return { status: res.status, body: JSON.parse(text) as T };
+}
+
+async function query(cypher: string, params: Record<string, unknown> = {}, base = server.url) {
+  const res = await fetch(new URL('/api/query', base), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ cypher, params }),
+  });
+  const text = await res.text();
+  bodies.push(text);
+  return { status: res.status, body: JSON.parse(text) as QueryResponse & { error?: { code: string; message: string } } };
+}
+
+async function count(): Promise<number> {
+  const { records } = await driver.executeQuery('MATCH (n) RETURN count(n) AS n', {}, { database: database() });
+  return records[0].get('n').toNumber();
+}
+
+/** No neo4j Integer ({low, high}) or other driver object leaks into the JSON. */
+function assertPlain(v: unknown): void {
+  if (v && typeof v === 'object') {
+    expect(Object.keys(v).sort()).not.toEqual(['high', 'low']);
+    Object.values(v).forEach(assertPlain);
+  }
+}
+
+beforeAll(async () => {
+  driver = testDriver();
+  await seedGraph(driver, database());
+  server = await startServer({ driver, database: database(), port: 0 });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await driver?.close();
+});
+
+describe('explorer API', () => {
+  let saeId = '';
+
+  it('prints a loopback URL', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('gives an overview: the most connected entities and the edges among them', async () => {
+    const { status, body } = await get<OverviewResponse>('/api/overview?limit=30');
+    expect(status).toBe(200);
+    expect(body.nodes.length).toBeGreaterThan(0);
+    expect(body.nodes.filter((n) => n.type !== 'Document').length).toBeLessThanOrEqual(30);
+    expect(body.totalEntities).toBeGreaterThan(0);
+    const ids = new Set(body.nodes.map((n) => n.id));
+    for (const e of body.edges) {
+      expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+    }
+    // Entities come most connected first; documents that tie them together follow.
+    const degrees = body.nodes.filter((n) => n.type !== 'Document' && (n.degree ?? 0) > 0).map((n) => n.degree ?? 0);
+    expect([...degrees].sort((a, b) => b - a)).toEqual(degrees);
+    expect(body.edges.length).toBeGreaterThan(0);
+    assertPlain(body);
+  });
+
+  it('searches names and aliases with type-ahead (prefix and fuzzy)', async () => {
+    const { body } = await get<SearchResponse>('/api/search?q=sparse%20autoencoders');
+    expect(body.hits[0]?.name).toMatch(/sparse autoencoder/i);
+    saeId = body.hits[0].id;
+    const prefix = await get<SearchResponse>('/api/search?q=sparse%20autoenc');
+    expect(prefix.body.hits.map((h) => h.id)).toContain(saeId);
+    const odd = await get<SearchResponse>('/api/search?q=' + encodeURIComponent('sparse "auto(encoders'));
+    expect(odd.status).toBe(200);
+  });
+
+  it('describes an entity with its documents and passages, mention spans pointing at the text', async () => {
+    const { status, body } = await get<EntityDetail>(`/api/entity/${encodeURIComponent(saeId)}`);
+    expect(status).toBe(200);
+    expect(body.node.type).toBe('Concept');
+    expect(body.documents.length).toBeGreaterThan(0);
+    let spans = 0;
+    for (const d of body.documents) {
+      expect(d.title).toBeTruthy();
+      for (const p of d.passages) {
+        for (const m of p.mentions) {
+          expect(p.text.slice(m.start, m.end)).toBe(m.text);
+          spans++;
+        }
+      }
+    }
+    expect(spans).toBeGreaterThan(0);
+    assertPlain(body);
+  });
+
+  it('serves a document with every mention at its span', async () => {
+    const ent = await get<EntityDetail>(`/api/entity/${encodeURIComponent(saeId)}`);
+    const docId = ent.body.documents[0].id;
+    const { body } = await get<DocumentResponse>(`/api/document/${encodeURIComponent(docId)}`);
+    expect(body.text.length).toBeGreaterThan(0);
+    expect(body.mentions.some((m) => m.entityId === saeId)).toBe(true);
+    for (const m of body.mentions) expect(body.text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('expands a node in pages, with a total', async () => {
+    const ov = await get<OverviewResponse>('/api/overview?limit=1');
+    const hub = ov.body.nodes[0];
+    const first = await get<ExpandResponse>(`/api/expand/${encodeURIComponent(hub.id)}?limit=2`);
+    expect(first.body.nodes[0].id).toBe(hub.id);
+    expect(first.body.total).toBeGreaterThan(0);
+    expect(first.body.nodes.length - 1).toBe(Math.min(2, first.body.total));
+    for (const e of first.body.edges) expect([e.source, e.target]).toContain(hub.id);
+    if (first.body.total > 2) {
+      expect(first.body.hasMore).toBe(true);
+      const second = await get<ExpandResponse>(`/api/expand/${encodeURIComponent(hub.id)}?skip=2&limit=2`);
+      const a = new Set(first.body.nodes.slice(1).map((n) => n.id));
+      for (const n of second.body.nodes.slice(1)) expect(a.has(n.id)).toBe(false);
+    }
+  });
+
+  it('gives the evidence sentences of an edge, each the exact text at its span', async () => {
+    const ov = await get<OverviewResponse>('/api/overview?limit=60');
+    const edge = ov.body.edges[0];
+    expect(edge, 'the seeds should yield at least one relation among the top entities').toBeTruthy();
+    const { body } = await get<EdgeDetail>(`/api/edge/${encodeURIComponent(edge.id)}`);
+    expect(body.edge.type).toBe(edge.type);
+    expect(body.evidence.length).toBeGreaterThan(0);
+    const x = body.evidence[0];
+    expect(x.document).toBeTruthy();
+    const doc = await get<DocumentResponse>(`/api/document/${encodeURIComponent(x.document!.id)}`);
+    expect(doc.body.text.slice(x.start, x.end)).toBe(x.sentence);
+    for (const h of x.highlights) expect(x.sentence.slice(h.start, h.end)).toBe(h.text);
+  });
+
+  it('finds the shortest path between two connected entities', async () => {
+    const ov = await get<OverviewResponse>('/api/overview?limit=60');
+    const e = ov.body.edges[0];
+    const { body } = await get<PathResponse>(`/api/path?from=${encodeURIComponent(e.source)}&to=${encodeURIComponent(e.target)}`);
+    expect(body.found).toBe(true);
+    expect(body.length).toBe(1);
+    expect(body.order).toEqual([e.source, e.target]);
+    const same = await get<{ error: { message: string } }>(`/api/path?from=${encodeURIComponent(e.source)}&to=${encodeURIComponent(e.source)}`);
+    expect(same.status).toBe(400);
+  });
+
+  it('describes a passage (as a console result shows them) with its document and mentions', async () => {
+    const { records } = await driver.executeQuery(
+      'MATCH (p:Passage)-[:MENTIONS]->() RETURN p.id AS id LIMIT 1',
+      {},
+      { database: database() },
+    );
+    const pid = records[0].get('id') as string;
+    const { status, body } = await get<EntityDetail>(`/api/entity/${encodeURIComponent(pid)}`);
+    expect(status).toBe(200);
+    expect(body.node.type).toBe('Passage');
+    expect(body.documents[0].passages[0].id).toBe(pid);
+    expect(body.documents[0].passages[0].mentions.length).toBeGreaterThan(0);
+  });
+
+  it('answers 404 with a JSON error for an unknown entity', async () => {
+    const { status, body } = await get<{ error: { code: string; message: string } }>('/api/entity/concept%3Ano-such-thing');
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('NotFound');
+  });
+
+  it('lists the named queries with their parameters', async () => {
+    const { body } = await get<{ queries: NamedQuery[] }>('/api/queries');
+    expect(body.queries.length).toBeGreaterThan(0);
+    for (const q of body.queries) {
+      expect(q.name).toBeTruthy();
+      expect(q.cypher).toMatch(/RETURN/i);
+    }
+  });
+});
+
+describe('console queries', () => {
+  it('returns rows, columns and the graph in them', async () => {
+    const { status, body } = await query('MATCH (a:Entity)-[r]->(b:Entity) RETURN a, r, b LIMIT $n', { n: 5 });
+    expect(status).toBe(200);
+    expect(body.columns).toEqual(['a', 'r', 'b']);
+    expect(body.rows.length).toBeGreaterThan(0);
+    expect(body.graph.nodes.length).toBeGreaterThan(0);
+    expect(body.graph.edges.length).toBeGreaterThan(0);
+    assertPlain(body);
+  });
+
+  it('fetches the end nodes of relationships returned alone', async () => {
+    const { body } = await query('MATCH (:Entity)-[r]->(:Entity) RETURN r LIMIT 3');
+    const ids = new Set(body.graph.nodes.map((n) => n.id));
+    for (const e of body.graph.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+  });
+
+  it.each([
+    'CREATE (n) RETURN n',
+    'MATCH (n:Entity) SET n.hacked = true RETURN n LIMIT 1',
+    'MATCH (n) DETACH DELETE n',
+    'MERGE (x:Evil {id: 1}) RETURN x',
+    'CREATE INDEX evil IF NOT EXISTS FOR (n:Entity) ON (n.hacked)',
+    "CALL db.createLabel('Evil')",
+  ])('refuses a write: %s', async (cypher) => {
+    const before = await count();
+    const { status, body } = await query(cypher);
+    expect(status).toBe(403);
+    expect(body.error?.code).toBe('QueryRefused');
+    expect(body.error?.message).toMatch(/Write queries are not allowed: the console is read-only/);
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses LOAD CSV (it reads files on the database server) and administration commands', async () => {
+    const csv = await query("LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line");
+    expect(csv.status).toBe(403);
+    expect(csv.body.error?.message).toMatch(/LOAD CSV is not allowed/);
+    const admin = await query('SHOW DATABASES');
+    expect(admin.status).toBe(403);
+    expect(admin.body.error?.message).toMatch(/Only read queries/);
+    // The words inside a string are data, not a command.
+    const quoted = await query("RETURN 'LOAD CSV' AS s");
+    expect(quoted.status).toBe(200);
+  });
+
+  it('refuses writes in read access mode even without the EXPLAIN check (server-side guard)', async () => {
+    const session = driver.session({ database: database(), defaultAccessMode: 'READ' });
+    try {
+      await expect(session.executeRead((tx) => tx.run('CREATE (n:Evil) RETURN n'))).rejects.toThrow(/read/i);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('explains a syntax error without leaking its own EXPLAIN prefix', async () => {
+    const { status, body } = await query('MATCH (n RETURN n');
+    expect(status).toBe(400);
+    expect(body.error?.code).toBe('SyntaxError');
+    expect(body.error?.message).not.toContain('EXPLAIN');
+  });
+
+  it('stops at the row cap and says so', async () => {
+    const capped = await startServer({ driver, database: database(), port: 0, rowCap: 7 });
+    try {
+      const { body } = await query('UNWIND range(1, 1000) AS x RETURN x', {}, capped.url);
+      expect(body.rows.length).toBe(7);
+      expect(body.truncated).toBe(true);
+      const small = await query('UNWIND range(1, 7) AS x RETURN x', {}, capped.url);
+      expect(small.body.truncated).toBe(false);
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it('stops a query at the time limit with a clear message', async () => {
+    const quick = await startServer({ driver, database: database(), port: 0, queryTimeoutMs: 500 });
+    try {
+      const { status, body } = await query(
+        'UNWIND range(1, 200000000) AS x WITH x WHERE x % 7 = 3 RETURN count(*) AS n',
+        {},
+        quick.url,
+      );
+      expect(status).toBe(408);
+      expect(body.error?.code).toBe('QueryTimeout');
+      expect(body.error?.message).toMatch(/time limit/);
+    } finally {
+      await quick.close();
+    }
+  }, 60_000);
+});
+
+describe('serving', () => {
+  it('never sends the database credentials', () => {
+    const { password } = testTarget();
+    expect(password.length).toBeGreaterThan(3);
+    for (const b of bodies) expect(b).not.toContain(password);
+  });
+
+  it('answers only to loopback host names (no DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const u = new URL(server.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: u.hostname, port: u.port, path: '/api/health', headers: { Host: 'evil.example:80' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+
+  it('serves the client with a strict CSP, falls back to index.html, and never leaves its folder', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'atlas-static-'));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>t</title>');
+    const s = await startServer({ driver, database: database(), port: 0, staticDir: dir });
+    try {
+      const index = await fetch(new URL('/', s.url));
+      expect(index.status).toBe(200);
+      expect(index.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+      expect((await fetch(new URL('/some/app/path', s.url))).status).toBe(200);
+      expect((await fetch(new URL('/%2e%2e/%2e%2e/package.json', s.url))).status).toBe(404);
+      expect((await fetch(new URL('/missing.js', s.url))).status).toBe(404);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('wants JSON for POST bodies', async () => {
+    const res = await fetch(new URL('/api/query', server.url), { method: 'POST', body: 'cypher=MATCH (n) RETURN n' });
+    expect(res.status).toBe(415);
+  });
+});

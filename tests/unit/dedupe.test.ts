@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../../ingest/1-load/index.ts';
+import { assignWorks, containment, fingerprint } from '../../ingest/4-resolve/dedupe.ts';
+
+const SEEDS = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
+const files = ['000_21b7a242badc503d.txt', '001_167c7b21bb755419.txt', '002_8cbe44fa147b9f2d.txt', '004_2ce8cbb06aa7e3b9.txt'];
+
+describe('near-duplicate works', () => {
+  it('puts the three versions of the announcement in one work, whatever the order, and the excerpt list apart', async () => {
+    const docs = await Promise.all(files.map((f) => loadDocument(join(SEEDS, f))));
+    const items = docs.map((d) => ({ docId: d.id, fp: fingerprint(d.text) }));
+    for (const order of [items, [...items].reverse(), [items[1], items[2], items[3], items[0]]]) {
+      const { works, merges } = assignWorks([], order);
+      const w = docs.map((d) => works.get(d.id)!.workId);
+      expect(w[0]).toBe(w[1]);
+      expect(w[1]).toBe(w[2]);
+      expect(w[3]).not.toBe(w[0]);
+      void merges;
+    }
+  });
+
+  it('does not join unrelated texts', () => {
+    const a = fingerprint('Sparse autoencoders find interpretable features in language models by learning an overcomplete dictionary of directions in the residual stream of a transformer trained on web text.');
+    const b = fingerprint('Reward hacking happens when a policy exploits flaws in the reward model, scoring highly on the proxy objective while failing the intended task in ways that human raters do not notice.');
+    expect(containment(a, b)).toBeLessThan(0.1);
+  });
+
+  it('merges works an incoming version bridges, reporting the merge', () => {
+    const words = (prefix: string) => Array.from({ length: 80 }, (_, i) => `${prefix}${i}`).join(' ');
+    const a = fingerprint(words('alpha'));
+    const b = fingerprint(words('beta'));
+    const bridge = fingerprint(words('alpha') + ' ' + words('beta'));
+    const { works, merges } = assignWorks([{ docId: 'doc:a', workId: 'work:a', fp: a }, { docId: 'doc:b', workId: 'work:b', fp: b }], [{ docId: 'doc:c', fp: bridge }]);
+    expect(works.get('doc:c')!.workId).toBe('work:a');
+    expect(merges.get('work:b')).toBe('work:a');
+  });
+});
