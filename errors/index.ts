@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   EMPTY: { http: 422, exit: 1, retriable: false },
   BINARY: { http: 422, exit: 1, retriable: false },
   INVALID_UTF8: { http: 422, exit: 1, retriable: false },
+  INVALID_ENCODING: { http: 422, exit: 1, retriable: false },
   TOO_LARGE: { http: 413, exit: 1, retriable: false },
   UNREADABLE: { http: 422, exit: 1, retriable: false },
   NOT_A_FILE: { http: 422, exit: 1, retriable: false },

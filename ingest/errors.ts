@@ -5,11 +5,15 @@ export type IngestErrorCode =
   | 'EMPTY'
   | 'BINARY'
   | 'INVALID_UTF8'
+  | 'INVALID_ENCODING'
   | 'TOO_LARGE'
   | 'UNREADABLE'
+  | 'NOT_A_FILE'
   | 'UNSUPPORTED'
   | 'FETCH_FAILED'
   | 'PARSE_FAILED'
+  | 'ENCRYPTED'
+  | 'NO_TEXT_LAYER'
   | 'WRITE_FAILED';
 
 export class IngestError extends Error {

@@ -22,7 +22,7 @@ export const SEMANTIC_RELATION_TYPES = [
   'AUTHORED', 'MEMBER_OF', 'LEADS', 'PART_OF', 'AFFILIATED_WITH', 'ABOUT', 'CITES', 'LINKS_TO', 'STUDIES', 'ACKNOWLEDGES',
 ] as const satisfies readonly RelationType[];
 
-export type DocumentFormat = 'text' | 'markdown' | 'html';
+export type DocumentFormat = 'text' | 'markdown' | 'html' | 'pdf';
 
 /** A hyperlink kept from markdown or HTML; the span is the anchor text inside `Document.text`. */
 export interface Link {
@@ -56,8 +56,10 @@ export interface Document {
   contentHash: string;
   meta: DocumentMeta;
   links: Link[];
-  /** Block structure the loader saw (HTML elements, markdown headings); segment prefers it to guessing. */
+  /** Block structure the loader saw (HTML elements, markdown headings, PDF paragraphs); segment prefers it to guessing. */
   blocks?: Block[];
+  /** Paged sources (PDF): where each page starts in `text`; page n (1-based) starts at `pages[n - 1]`. */
+  pages?: number[];
 }
 
 /** A structural block found by the loader, in document offsets. */
@@ -87,6 +89,8 @@ export interface Passage {
   sentences: Span[];
   /** For comment threads: the index of the passage this one answers, where the structure shows it. */
   repliesTo?: number;
+  /** Paged sources (PDF): the 1-based page the passage starts on. */
+  page?: number;
 }
 
 /** A span of text that names an entity, before resolution. */

@@ -10,7 +10,9 @@ const BULLET = /^\s*([-*+•·‣▪◦]|\d{1,3}[.)])\s+/;
 const COMMENTS_MARKER = /^(\d+\s+comments?\b.*|new comment|comments)$/i;
 
 export function segment(doc: Document): Passage[] {
-  const raw = doc.format === 'html' && doc.blocks?.length ? doc.blocks.map((b) => ({ ...b })) : textBlocks(doc.text, doc.blocks ?? []);
+  // HTML and PDF loaders know their blocks (elements, laid-out paragraphs); plain text and markdown are read here.
+  const structured = (doc.format === 'html' || doc.format === 'pdf') && doc.blocks?.length;
+  const raw = structured ? doc.blocks!.map((b) => ({ ...b })) : textBlocks(doc.text, doc.blocks ?? []);
   const pieces: Block[] = [];
   for (const b of raw) {
     const trimmed = trimSpan(doc.text, b.start, b.end);
@@ -29,9 +31,25 @@ export function segment(doc: Document): Passage[] {
     end: p.end,
     text: doc.text.slice(p.start, p.end),
     sentences: sentenceSpans(doc.text, p.start, p.end),
+    ...(doc.pages ? { page: pageAt(doc.pages, p.start) } : {}),
   }));
   markThread(passages);
   return passages;
+}
+
+/** The 1-based page an offset falls on, given where each page starts (a blank page starts where the next one does). */
+export function pageAt(pages: number[], offset: number): number {
+  let lo = 0;
+  let hi = pages.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (pages[mid] <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found + 1;
 }
 
 /** Plain text and markdown: blank lines separate blocks; inside a block, lines that end a sentence, bullets and headings stand alone. */

@@ -163,7 +163,7 @@ async function writeDocuments(tx: ManagedTransaction, docs: DocumentWrite[]): Pr
     passages.map((p) => ({
       id: p.id,
       docId: p.docId,
-      props: { docId: p.docId, index: p.index, kind: p.kind, start: p.start, end: p.end, text: p.text, sentenceStarts: p.sentences.map((s) => s.start), sentenceEnds: p.sentences.map((s) => s.end), repliesTo: p.repliesTo ?? null },
+      props: { docId: p.docId, index: p.index, kind: p.kind, start: p.start, end: p.end, text: p.text, sentenceStarts: p.sentences.map((s) => s.start), sentenceEnds: p.sentences.map((s) => s.end), repliesTo: p.repliesTo ?? null, page: p.page ?? null },
     })),
   );
   for (const chunk of chunks(passages, 5000)) {

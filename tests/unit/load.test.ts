@@ -93,9 +93,10 @@ describe('load', () => {
     writeFileSync(join(dir, 'a.txt'), 'A');
     writeFileSync(join(dir, 'sub', 'b.html'), '<p>B</p>');
     writeFileSync(join(dir, 'c.pdf'), 'x');
+    writeFileSync(join(dir, 'd.docx'), 'x');
     writeFileSync(join(dir, '.hidden.md'), 'x');
     const { sources, errors } = await listSources([dir, join(dir, 'missing.txt')]);
-    expect(sources.map((s) => s.slice(dir.length))).toEqual(['/a.txt', '/sub/b.html']);
+    expect(sources.map((s) => s.slice(dir.length))).toEqual(['/a.txt', '/c.pdf', '/sub/b.html']);
     expect(errors).toHaveLength(1);
     expect(errors[0].code).toBe('UNREADABLE');
   });
