@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import type { Block, DocumentMeta, Link, PassageKind } from '../types.ts';
 import { readHtmlMeta } from './html-meta.ts';
+import { SOURCES } from '../knowledge/sources.ts';
 
 export interface HtmlText {
   text: string;
@@ -10,7 +11,8 @@ export interface HtmlText {
 }
 
 // Elements whose content is never prose.
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'head', 'button', 'select', 'form', 'nav', 'd-footnote-list', 'd-citation-list', 'd-bibliography', 'distill-header', 'distill-footer']);
+// (site-specific containers come from the source profiles, lexicon/sources.json)
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'head', 'button', 'select', 'form', 'nav', ...SOURCES.html.skip]);
 // Page furniture: skipped unless it sits inside the article itself (an <article>'s own <header> holds its
 // title and byline).
 const FURNITURE = new Set(['header', 'footer', 'aside']);
@@ -22,7 +24,7 @@ const BLOCK_KIND: Record<string, PassageKind> = {
   p: 'paragraph', div: 'paragraph', section: 'paragraph', article: 'paragraph', main: 'paragraph',
   figcaption: 'paragraph', td: 'paragraph', th: 'paragraph', dd: 'paragraph', dt: 'paragraph', pre: 'paragraph',
   header: 'paragraph', footer: 'paragraph', aside: 'paragraph', figure: 'paragraph', table: 'paragraph', tr: 'paragraph',
-  ul: 'paragraph', ol: 'paragraph', 'd-article': 'paragraph', 'd-title': 'paragraph', 'd-abstract': 'paragraph',
+  ul: 'paragraph', ol: 'paragraph', ...SOURCES.html.blocks,
   h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
   li: 'list-item', blockquote: 'quote',
 };
@@ -93,7 +95,7 @@ export function htmlToText(html: string): HtmlText {
 
   // The whole element tree, not just <body>: malformed pages put content after a stray </body>.
   const root = document.documentElement ?? document.body;
-  const hasArticle = !!document.querySelector('article, main, d-article, [role="main"]');
+  const hasArticle = !!document.querySelector(['article', 'main', '[role="main"]', ...Object.keys(SOURCES.html.blocks)].join(', '));
   const stack: Frame[] = [{ enter: true, node: root, kind: 'paragraph', inArticle: !hasArticle }];
   while (stack.length) {
     const f = stack.pop()!;
@@ -119,7 +121,7 @@ export function htmlToText(html: string): HtmlText {
       current += '\n';
       continue;
     }
-    const inArticle = f.inArticle || tag === 'article' || tag === 'main' || tag === 'd-article' || node.getAttribute?.('role') === 'main';
+    const inArticle = f.inArticle || tag === 'article' || tag === 'main' || tag in SOURCES.html.blocks || node.getAttribute?.('role') === 'main';
     const blockKind = BLOCK_KIND[tag];
     if (blockKind) {
       flush();
