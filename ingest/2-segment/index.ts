@@ -2,12 +2,12 @@
 // sentences, all as offsets into `doc.text`. Pure.
 import type { Block, Document, Passage, PassageKind, Span } from '../types.ts';
 import { canonicalKey, FIELD_SET } from '../1-load/metadata.ts';
+import { isCommentsMarker } from '../knowledge/cues.ts';
 
 /** Passages longer than this are cut at sentence boundaries so a source panel shows a readable unit. */
 export const MAX_PASSAGE_CHARS = 1600;
 
 const BULLET = /^\s*([-*+•·‣▪◦]|\d{1,3}[.)])\s+/;
-const COMMENTS_MARKER = /^(\d+\s+comments?\b.*|new comment|comments)$/i;
 
 export function segment(doc: Document): Passage[] {
   // HTML and PDF loaders know their blocks (elements, laid-out paragraphs); plain text and markdown are read here.
@@ -157,7 +157,7 @@ function markThread(passages: Passage[]): void {
   let inThread = false;
   let quoted: number | undefined;
   for (const p of passages) {
-    if (COMMENTS_MARKER.test(p.text.trim())) {
+    if (isCommentsMarker(p.text)) {
       inThread = true;
       continue;
     }

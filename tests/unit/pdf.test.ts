@@ -53,6 +53,8 @@ describe('PDF', () => {
     const doc = await loadDocument(await pdfFile('paper.pdf', twoColumnPaper));
     expect(doc.meta.title).toBe(TITLE);
     expect(doc.meta.author).toBe(AUTHORS.join('; '));
+    expect(doc.meta.authors).toEqual(AUTHORS.map((name) => ({ name, affiliations: [] })));
+    expect(doc.meta.keywords).toEqual(['sparse autoencoders', 'interpretability']);
     expect(doc.meta.fields).toMatchObject({ Title: TITLE, Author: 'Ada Lovelace; Alan Turing', Keywords: 'sparse autoencoders, interpretability', Pages: '2', 'Creator Tool': 'PDFKit' });
     expect(doc.meta.published).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });

@@ -51,9 +51,13 @@ export function pdfMetadata({ info, xmp }: PdfMetadataInput, pageCount: number):
   set('Creator Tool', str(x('xmp:creatortool')) ?? str(info['Creator']));
   set('Producer', str(x('pdf:producer')) ?? str(info['Producer']));
   set('Pages', String(pageCount));
+  const keywordList = (keywords ?? '').split(/\s*[,;]\s*/).filter(Boolean);
   return {
     title,
     author: authors.length ? authors.join('; ') : undefined,
+    ...(authors.length ? { authors: authors.map((name) => ({ name, affiliations: [] })) } : {}),
+    ...(keywordList.length ? { keywords: keywordList } : {}),
+    ...(subject ? { description: subject } : {}),
     published,
     fields,
   };
