@@ -5,7 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { registerGraphCommands } from './commands/graph.ts';
 import { registerIngestCommands } from './commands/ingest.ts';
 import { registerServerCommands } from './commands/server.ts';
-import { asAtlasError, EXIT, EXIT_CODES_HELP } from './report.ts';
+import { asAtlasError, EXIT, EXIT_CODES_HELP, formatError } from './report.ts';
 import { makeUi, type Ui } from './runtime.ts';
 
 const program = new Command();
@@ -35,7 +35,7 @@ try {
     process.exit(e.exitCode === 0 ? EXIT.OK : EXIT.USAGE_OR_CONNECTION);
   }
   const err = asAtlasError(e);
-  console.error(`atlas: ${err.toString()}`);
+  console.error(`atlas: ${formatError(err)}`);
   if (process.env.ATLAS_DEBUG) console.error((e as Error).stack);
   process.exit(err.exitCode === 0 ? EXIT.USAGE_OR_CONNECTION : err.exitCode);
 }

@@ -101,8 +101,10 @@ export async function watchAndIngest(c: Connection, folders: string[], o: WatchO
   o.ui.info(`Watching ${roots.join(', ')} for changes (Ctrl+C to stop)`);
   try {
     await stopped;
+    // Changes seen but not yet handled are handled before the command ends, not dropped.
     clearTimeout(timer);
     await flushing;
+    if (changed.size || removed.size) await flush();
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

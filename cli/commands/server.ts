@@ -9,8 +9,8 @@ import { REPO_ROOT } from '../paths.ts';
 
 /** The shared seeds beside a checkout (a development set-up); absent in a fresh clone or an install. */
 export const DEFAULT_SEEDS = resolve(REPO_ROOT, '..', 'shared', 'seeds');
-/** The demo corpus shipped in the repository and the package. */
-export const EXAMPLES = join(REPO_ROOT, 'examples');
+/** The demo corpus shipped in the repository and the package (examples/SOURCES.md holds its licences). */
+export const EXAMPLES = join(REPO_ROOT, 'examples', 'corpus');
 
 /** What `atlas demo` ingests when given nothing: the shipped examples, plus the seeds where they exist. */
 export function demoSources(): string[] {
