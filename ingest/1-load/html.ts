@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import type { Block, DocumentMeta, Link, PassageKind } from '../types.ts';
 import { normaliseDate } from './metadata.ts';
+import { SOURCES } from '../knowledge/sources.ts';
 
 export interface HtmlText {
   text: string;
@@ -10,13 +11,14 @@ export interface HtmlText {
 }
 
 // Elements whose content is never prose.
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'head', 'button', 'select', 'form', 'nav', 'd-footnote-list', 'd-citation-list', 'd-bibliography', 'distill-header', 'distill-footer']);
+// (site-specific containers come from the source profiles, lexicon/sources.json)
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'head', 'button', 'select', 'form', 'nav', ...SOURCES.html.skip]);
 // Elements that start a new block of text.
 const BLOCK_KIND: Record<string, PassageKind> = {
   p: 'paragraph', div: 'paragraph', section: 'paragraph', article: 'paragraph', main: 'paragraph',
   figcaption: 'paragraph', td: 'paragraph', th: 'paragraph', dd: 'paragraph', dt: 'paragraph', pre: 'paragraph',
   header: 'paragraph', footer: 'paragraph', aside: 'paragraph', figure: 'paragraph', table: 'paragraph', tr: 'paragraph',
-  ul: 'paragraph', ol: 'paragraph', 'd-article': 'paragraph', 'd-title': 'paragraph', 'd-abstract': 'paragraph',
+  ul: 'paragraph', ol: 'paragraph', ...SOURCES.html.blocks,
   h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
   li: 'list-item', blockquote: 'quote',
 };

@@ -1,15 +1,12 @@
 import type { DocumentMeta } from '../types.ts';
+import { SOURCES } from '../knowledge/sources.ts';
 
-// Field names that metadata headers use (wiki exports, arXiv listings, blog front matter). They are
-// generic labels, not content: a line "Author" followed by "evhub", or "Published: 2024-01-12".
-const FIELD_NAMES = [
-  'author', 'authors', 'by', 'published', 'date', 'title', 'source', 'url', 'link', 'arxiv', 'doi',
-  'categories', 'tags', 'resource id', 'importance', 'credibility rating', 'summary', 'key points',
-  'venue', 'publication', 'abstract',
-];
-export const FIELD_SET = new Set(FIELD_NAMES);
+// Field names that metadata headers use (wiki exports, arXiv listings, blog front matter), from the source
+// profiles (lexicon/sources.json). They are generic labels, not content: a line "Author" followed by
+// "evhub", or "Published: 2024-01-12".
+export const FIELD_SET = new Set(SOURCES.textHeader.fields);
 // Standalone labels whose value runs for more than one line (until the next label or a blank gap).
-const MULTILINE = new Set(['summary', 'key points', 'abstract']);
+const MULTILINE = new Set(SOURCES.textHeader.multiline);
 
 export const canonicalKey = (k: string) => k.trim().toLowerCase().replace(/\s+/g, ' ');
 const titleCase = (k: string) => k.replace(/\b\w/g, (c) => c.toUpperCase());
