@@ -3,7 +3,7 @@
 // no evidence goes too), entities left with no mention and no relation, a Work left with no version — and the
 // derived counts, aliases and titles of what remains are brought back to what an ingest without it gives.
 import type { ManagedTransaction } from 'neo4j-driver';
-import { fold } from '../3-extract/core/text-index.ts';
+import { fold } from '../keys.ts';
 import { loadLexicon, type Lexicon } from '../lexicon.ts';
 import { assignWorks } from '../4-resolve/dedupe.ts';
 import { refreshEntityStats, refreshWorkTitles, type WriteTarget } from './index.ts';
