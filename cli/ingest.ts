@@ -1,7 +1,7 @@
 // `atlas ingest`: the pipeline with a progress bar and a closing summary.
 import cliProgress from 'cli-progress';
 import { basename } from 'node:path';
-import { ingestSources, type IngestSummary } from '../ingest/pipeline.ts';
+import { ingestSources, type IngestSummary } from '../ingest/index.ts';
 import type { Connection } from './connect.ts';
 import { formatTable } from './table.ts';
 
@@ -45,7 +45,7 @@ export function formatSummary(s: IngestSummary): string {
   lines.push('  entities   ' + Object.values(s.entitiesByType).reduce((a, b) => a + b, 0) + '  (' + Object.entries(s.entitiesByType).map(([t, n]) => `${t} ${n}`).join(', ') + ')');
   if (s.errors.length) {
     lines.push(`\n${s.errors.length} error${s.errors.length === 1 ? '' : 's'}:`);
-    lines.push(formatTable(['source', 'error', 'message'], s.errors.map((e) => [e.source + (e.position !== undefined ? ` (byte ${e.position})` : ''), e.code, e.message]), 90));
+    lines.push(formatTable(['source', 'error', 'message'], s.errors.map((e) => [e.source + (e.position ? ` (${e.position.unit} ${e.position.offset})` : ''), e.code, e.message]), 90));
   }
   return lines.join('\n');
 }

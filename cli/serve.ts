@@ -2,6 +2,7 @@
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AtlasError } from '../errors/index.ts';
 import { startServer } from '../web/server/index.ts';
 import type { Connection } from './connect.ts';
 
@@ -18,12 +19,22 @@ function newest(dir: string): number {
   return t;
 }
 
+/**
+ * Run time needs only the built client (dist/web). Vite is a dev dependency: it is loaded, dynamically, only
+ * when the build is missing or older than web/client, and when it is not installed an existing build is served.
+ */
 export async function ensureClientBuilt(log: (l: string) => void = console.error): Promise<void> {
   const index = join(STATIC_DIR, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'web', 'client'))) return;
+  const built = existsSync(index);
+  const sources = join(ROOT, 'web', 'client');
+  if (built && (!existsSync(sources) || statSync(index).mtimeMs >= newest(sources))) return;
+  const vite = await import('vite').catch(() => undefined);
+  if (!vite) {
+    if (built) return log('The explorer sources changed but vite is not installed (npm install --omit=dev?): serving the existing build.');
+    throw new AtlasError('USAGE', 'The explorer is not built (dist/web) and vite is not installed to build it: run `npm install` then `npm run build`.');
+  }
   log('Building the explorer (vite build)…');
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  await vite.build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
 
 export async function serveExplorer(c: Connection, o: { port: number; host: string }) {

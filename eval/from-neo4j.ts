@@ -2,9 +2,7 @@
 // Cypher (only what the seed documents support), and score it against the hand-made gold annotations.
 import { readFileSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
-import { ingestSources } from '../ingest/pipeline.ts';
-import { listSources } from '../ingest/1-load/index.ts';
-import type { EntityType, RelationType } from '../ingest/types.ts';
+import { ingestSources, listSources, type EntityType, type RelationType } from '../ingest/index.ts';
 import { score, type Gold, type Predicted, type RelEnd, type Score } from './score.ts';
 import { formatScore } from './format.ts';
 
