@@ -7,6 +7,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { ingestSources, loadDocument, loadLexicon, prepare, resolve as resolveEntities, type Document } from '../ingest/index.ts';
+import { extractionScaling } from './extract-scaling.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPORA = resolve(ROOT, '..', 'shared', 'corpora');
@@ -69,6 +70,8 @@ export async function runBench(o: { docs: number }): Promise<void> {
     console.log(`  extract share of a full ingest         ${((100 * tExtract) / tFirst).toFixed(0)} %`);
     console.log(`  Neo4j write share of a full ingest     ${((100 * tWrite) / tFirst).toFixed(0)} %`);
     console.log(`  unchanged re-ingest / first ingest     ${(tSecond / tFirst).toFixed(3)}`);
+    const scaling = extractionScaling(lexicon);
+    console.log(`  extraction per MB, 5 MB / 100 KB       ${scaling.ratio.toFixed(2)}×  (repetitive text; linear ≤ 3×: ${scaling.small.toFixed(1)} vs ${scaling.large.toFixed(1)} s/MB)`);
     console.log(`\nGraph: ${resolved.entities.length} entities, ${resolved.mentions.length} mentions, ${resolved.relations.length} relations from ${docs.length} documents`);
   } finally {
     await driver.close();
