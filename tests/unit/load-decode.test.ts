@@ -55,17 +55,17 @@ describe('decoding', () => {
     const lone = utf16('ab', true);
     const bad16 = Buffer.concat([lone, Buffer.from([0x00, 0xd8, 0x41, 0x00])]); // U+D800 then "A"
     const e16 = decodeError(bad16);
-    expect([e16.code, e16.position, e16.message]).toEqual(['INVALID_ENCODING', 6, 'invalid UTF-16LE at byte 6: not a Unicode character']);
+    expect([e16.code, e16.position, e16.message]).toEqual(['INVALID_ENCODING', { unit: 'byte', offset: 6 }, 'invalid UTF-16LE at byte 6: not a Unicode character']);
     const bad32 = Buffer.concat([utf32('a', false), Buffer.from([0x00, 0x11, 0x00, 0x00])]);
     const e32 = decodeError(bad32);
-    expect([e32.code, e32.position]).toEqual(['INVALID_ENCODING', 8]);
+    expect([e32.code, e32.position]).toEqual(['INVALID_ENCODING', { unit: 'byte', offset: 8 }]);
     const odd = decodeError(Buffer.concat([utf16('ab', false), Buffer.from([0x00])]));
-    expect([odd.code, odd.position, odd.message]).toEqual(['INVALID_ENCODING', 6, 'invalid UTF-16BE at byte 6: the file ends inside a character']);
+    expect([odd.code, odd.position, odd.message]).toEqual(['INVALID_ENCODING', { unit: 'byte', offset: 6 }, 'invalid UTF-16BE at byte 6: the file ends inside a character']);
   });
 
   it('calls NUL characters inside UTF-16 text binary, with their byte offset', () => {
     const e = decodeError(utf16('ab\u0000c', true));
-    expect([e.code, e.position]).toEqual(['BINARY', 6]);
+    expect([e.code, e.position]).toEqual(['BINARY', { unit: 'byte', offset: 6 }]);
   });
 
   it('honours a declared charset when there is no byte-order mark, and ignores an unknown one', () => {
