@@ -8,6 +8,7 @@ import { resolve } from './4-resolve/index.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { assignWorks, fingerprint, type Fingerprint, type WorkAssignment } from './4-resolve/dedupe.ts';
 import { ensureSchema, mergeWorks, refreshWorkTitles, refreshEntityStats, storedDocuments, workCandidates, writeBatch, type DocumentWrite, type StoredDocument, type WriteTarget } from './5-write/index.ts';
+import { refreshOverview } from './5-write/overview.ts';
 import type { Document, EntityType, Passage, RelationType } from './types.ts';
 import { ENTITY_TYPES } from './types.ts';
 
@@ -151,6 +152,7 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
   if (allMerges.size) await mergeWorks(target, allMerges);
   await refreshWorkTitles(target);
   if (touched.size) await refreshEntityStats(target, [...touched]);
+  await refreshOverview(target, prepared.map((p) => p.doc.id));
   for (const type of entityIds.values()) summary.entitiesByType[type]++;
   summary.seconds = (performance.now() - t0) / 1000;
   return summary;
