@@ -5,18 +5,13 @@ import { segment } from '../ingest/2-segment/index.ts';
 import { extract } from '../ingest/3-extract/index.ts';
 import { resolve } from '../ingest/4-resolve/index.ts';
 import { loadLexicon } from '../ingest/lexicon.ts';
-import { ENTITY_TYPES, type EntityType, type RelationType } from '../ingest/types.ts';
+import type { IngestSummary } from '../ingest/pipeline.ts';
+import { ENTITY_TYPES, type EntityType } from '../ingest/types.ts';
 import { formatError, type Reportable } from './report.ts';
 
-export interface DryRunSummary {
-  sources: number;
+/** An ingest summary's counts, for what would be written. */
+export interface DryRunSummary extends Pick<IngestSummary, 'sources' | 'failed' | 'passages' | 'mentions' | 'entitiesByType' | 'relationsByType' | 'relations'> {
   documents: number;
-  failed: number;
-  passages: number;
-  mentions: number;
-  entitiesByType: Record<EntityType, number>;
-  relationsByType: Partial<Record<RelationType, number>>;
-  relations: number;
   errors: (Reportable & { source: string })[];
   /** Per document: what it would add. */
   perDocument: { source: string; title: string; passages: number; mentions: number }[];
