@@ -5,6 +5,7 @@
 //   → the document when the sentence opens with the cue (coauthors(), before compromise: context makes names).
 
 import type { CandidateRelation, Ctx, End } from '../core/types.ts';
+import type { Sentence } from '../core/text-index.ts';
 import { docEnd, evidenceOf, mentionEnd } from '../core/types.ts';
 import { personsInList } from '../core/people.ts';
 import { CUE_RE } from '../../knowledge/cues.ts';
@@ -20,8 +21,9 @@ export function authorship(ctx: Ctx): CandidateRelation[] {
   const out: CandidateRelation[] = [];
   const { doc, index } = ctx;
   const list = ctx.acc.list;
-  const peopleFrom = (sEnd: number, at: number): number[] => {
-    const people = list.map((m, i) => ({ m, i })).filter(({ m }) => m.type === 'Person' && m.start >= at && m.end <= sEnd).sort((a, b) => a.m.start - b.m.start);
+  // the people of sentence s from offset `at` on, in text order (looked up in the sentence: linear)
+  const peopleFrom = (s: Sentence, at: number): number[] => {
+    const people = ctx.acc.inSentence(s).map((i) => ({ m: list[i], i })).filter(({ m }) => m.type === 'Person' && m.start >= at).sort((a, b) => a.m.start - b.m.start);
     const found: number[] = [];
     let cursor = at;
     for (const { m, i } of people) {
@@ -38,13 +40,13 @@ export function authorship(ctx: Ctx): CandidateRelation[] {
     if (!s) return;
     const by = AFTER_TITLE_BY.exec(doc.text.slice(p.end, s.end));
     if (!by) return;
-    for (const a of peopleFrom(s.end, p.end + by[0].length)) out.push({ type: 'AUTHORED', from: mentionEnd(a), to: mentionEnd(pi), evidence: evidenceOf(s, found('title-by')) });
+    for (const a of peopleFrom(s, p.end + by[0].length)) out.push({ type: 'AUTHORED', from: mentionEnd(a), to: mentionEnd(pi), evidence: evidenceOf(s, found('title-by')) });
   });
   for (const s of index.sentences) {
     const text = doc.text.slice(s.start, s.end);
     for (const m of text.matchAll(/\bby\s+/gi)) {
       if (!thisWorkBy(ctx).test(text.slice(0, m.index! + m[0].length))) continue;
-      for (const a of peopleFrom(s.end, s.start + m.index! + m[0].length)) out.push({ type: 'AUTHORED', from: mentionEnd(a), to: docEnd, evidence: evidenceOf(s, found('written-by')) });
+      for (const a of peopleFrom(s, s.start + m.index! + m[0].length)) out.push({ type: 'AUTHORED', from: mentionEnd(a), to: docEnd, evidence: evidenceOf(s, found('written-by')) });
     }
   }
   return out;
@@ -72,7 +74,7 @@ export function coauthors(ctx: Ctx): CandidateRelation[] {
     if (!people.length) continue;
     // the paper the sentence names before the cue, else the document when the sentence opens with the cue
     const cue = s.start + m.index;
-    const paper = ctx.acc.list.findIndex((x) => x.type === 'Paper' && x.start >= s.start && x.end <= cue);
+    const paper = ctx.acc.inSentence(s).find((i) => ctx.acc.list[i].type === 'Paper' && ctx.acc.list[i].end <= cue) ?? -1;
     let to: End | null = paper >= 0 ? mentionEnd(paper) : null;
     if (!to && opensWithCue(ctx).test(text.slice(0, m.index))) to = docEnd;
     if (!to) continue;

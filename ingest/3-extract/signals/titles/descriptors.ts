@@ -52,10 +52,8 @@ function ownersBefore(ctx: Ctx, s: Sentence, tokens: Token[], apos: number): num
     if (j === k) break;
     const start = tokens[j].start;
     const end = tokens[k - 1].end;
-    const existing = ctx.acc.overlapping(start, end).map((i) => ctx.acc.list[i]).find((m) => m.type !== 'Paper');
-    let idx: number;
-    if (existing) idx = ctx.acc.list.indexOf(existing);
-    else idx = personRun(ctx, s, start, end, found('possessive'));
+    const existing = ctx.acc.overlapping(start, end).find((i) => ctx.acc.list[i].type !== 'Paper');
+    const idx = existing ?? personRun(ctx, s, start, end, found('possessive'));
     if (idx < 0) break;
     owners.unshift(idx);
     const sep = tokens[j - 1];
