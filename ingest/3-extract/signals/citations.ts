@@ -11,6 +11,7 @@
 import type { CandidateRelation, Ctx, End } from '../core/types.ts';
 import { docEnd, evidenceOf, mention, mentionEnd } from '../core/types.ts';
 import type { Passage } from '../../types.ts';
+import { isTitleCase } from '../core/text-index.ts';
 import { fold, nameKey } from '../../keys.ts';
 import { found, type Method } from '../../knowledge/methods.ts';
 
@@ -171,6 +172,8 @@ export function citations(ctx: Ctx): CandidateRelation[] {
       const trimmed = title[1].replace(/[\s*_"“”]+$/u, '').replace(/^[\s*_"“”]+/u, '');
       const t0 = tStart + title[1].indexOf(trimmed);
       if (trimmed.split(/\s+/).length < 2) continue;
+      // a bare list line is a title only when it reads like one: Title Case, no citation or year of its own
+      if (!q && (!isTitleCase(trimmed.split(/\s+/)) || /et al|\b(?:19|20)\d{2}\b|\bby$/i.test(trimmed) || trimmed.split(/\s+/).length < 3)) continue;
       const paperEnd = paper(p, { start: t0, end: t0 + trimmed.length }, 'citation-title');
       if (!paperEnd) continue;
       const ev = evidenceOf(s, found('citation'));

@@ -51,6 +51,12 @@ describe('citations', () => {
     expect(r.mentions).toContain('Person:Elhage et al.');
   });
 
+  it('a list line that describes rather than names gives no paper', () => {
+    const r = run('Data:\n\n- Collected and manually annotated with Prolog (Zelle and Mooney, 1996)\n- Questions converted to SQL by hand (Iyer et al., 2017)\n');
+    expect(r.mentions.filter((m) => m.startsWith('Paper:'))).toEqual([]);
+    expect(r.mentions).toEqual(expect.arrayContaining(['Person:Zelle', 'Person:Mooney', 'Person:Iyer et al.']));
+  });
+
   it('inline citations without a title give the cited people only', () => {
     const r = run('Attention is all you need, as shown before (Vaswani et al., 2017; Ng and Russell, 2000).');
     expect(r.mentions).toEqual(expect.arrayContaining(['Person:Vaswani et al.', 'Person:Ng', 'Person:Russell']));
