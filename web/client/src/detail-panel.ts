@@ -6,7 +6,7 @@ import { api, ApiFailure } from './api.ts';
 import { h, clear, highlighted, externalLink } from './dom.ts';
 import type { Bus, Store } from './state.ts';
 import { shapeIcon, typeStyle } from './theme.ts';
-import type { ExpandMeta } from './graph-view.ts';
+import type { ExpandMeta } from './graph/view.ts';
 
 export interface NodeViewState {
   inView: boolean;
