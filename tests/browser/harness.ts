@@ -1,6 +1,6 @@
 // Shared set-up for the explorer's tests: the seeds plus one hostile document ingested into the test Neo4j,
 // the client built once per file, the API server on a free port, and one headless Chromium.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
@@ -33,8 +33,20 @@ export async function seedGraph(driver: Driver, database?: string): Promise<void
   if (summary.failed > 0) throw new Error(`ingest failed: ${JSON.stringify(summary.errors)}`);
 }
 
-/** Build the client into tests/.artifacts/web (not dist/, which a running `atlas serve` may be using). */
+/** Newest modification time of the client's sources and build configuration. */
+function newestSource(): number {
+  let newest = statSync(path.join(REPO_ROOT, 'vite.config.ts')).mtimeMs;
+  for (const f of readdirSync(path.join(REPO_ROOT, 'web', 'client'), { recursive: true, withFileTypes: true })) {
+    if (f.isFile()) newest = Math.max(newest, statSync(path.join(f.parentPath, f.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Build the client into tests/.artifacts/web (not dist/, which a running `atlas serve` may be using),
+ *  unless the build there is newer than every client source (test files share one build). */
 export async function buildClient(): Promise<string> {
+  const index = path.join(WEB_OUT, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs > newestSource()) return WEB_OUT;
   const { build } = await import('vite');
   await build({
     configFile: path.join(REPO_ROOT, 'vite.config.ts'),
@@ -117,7 +129,7 @@ export function useExplorer(): ExplorerContext {
     await Promise.all([seedGraph(ctx.driver, ctx.database), buildClient()]);
     ctx.server = await startExplorer(ctx.driver, ctx.database);
     ctx.browser = await launchBrowser();
-  });
+  }, 600_000); // ingest and build share two cores with everything else
   afterAll(async () => {
     await ctx.browser?.close();
     await ctx.server?.close();

@@ -12,6 +12,7 @@ import { serveStatic } from './static.ts';
 import * as graph from './graph.ts';
 import type { Read } from './graph.ts';
 import { SEMANTIC_RELS, toNumber } from './serialize.ts';
+import { expandGroups } from './expand-groups.ts';
 
 export interface ServerOptions {
   driver: Driver;
@@ -120,6 +121,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
             types: list('types'),
             rels: list('rels'),
           });
+        case 'expand-groups':
+          needs('GET');
+          if (!arg) throw badRequest('Give an entity id: /api/expand-groups/<id>.');
+          return await expandGroups(read, arg);
         case 'edge':
           needs('GET');
           if (!arg) throw badRequest('Give a relationship id: /api/edge/<elementId>.');

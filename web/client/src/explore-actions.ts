@@ -6,8 +6,8 @@ import { api } from './api.ts';
 import type { ExploreScreen } from './explore-view.ts';
 import type { PathBanner } from './path-banner.ts';
 import type { Bus, GraphSnapshot, Store } from './state.ts';
+import { firstPages, MORE_PER_GROUP, remaining, type GroupState } from './expand-groups.ts';
 
-export const EXPAND_PAGE = 25;
 /** The server's limit on one subgraph request. */
 const SUBGRAPH_MAX = 500;
 
@@ -62,31 +62,58 @@ export function exploreActions(deps: ExploreDeps) {
     }
   }
 
-  async function expand(id: string, more = false): Promise<void> {
+  /** Load pages of groups of a node's neighbours and place them around it, grouped, in one step. */
+  async function loadGroups(id: string, pages: { group: GroupState; take: number }[]): Promise<string[]> {
+    const data: GraphData = { nodes: [], edges: [] };
+    const seen = new Set<string>();
+    for (const { group, take } of pages) {
+      if (take <= 0) continue;
+      const res = await api.expand(id, { skip: group.loaded, limit: take, rels: [group.rel], types: [group.type] });
+      group.loaded += res.nodes.length - 1;
+      for (const n of res.nodes) if (!seen.has(n.id)) seen.add(n.id) && data.nodes.push(n);
+      data.edges.push(...res.edges);
+    }
+    const fresh = graph.add(data, { around: id, expandedFrom: id, animate: true });
+    if (fresh.length) await linkUp();
+    const groups = pages.map((p) => p.group);
+    const old = graph.expandMeta(id)?.groups ?? [];
+    const merged = [...old.filter((g) => !groups.some((x) => x.key === g.key)), ...groups].sort((x, y) => y.count - x.count);
+    graph.setExpandMeta(id, { loaded: merged.reduce((a, g) => a + g.loaded, 0), total: merged.reduce((a, g) => a + g.count, 0), groups: merged });
+    if (fresh.length) setTimeout(() => graph.reveal([id, ...fresh]), 300); // after the nodes slid out
+    screen.changed();
+    return fresh;
+  }
+
+  /**
+   * Expand a node group by group (by relation and neighbour type): first all of each small group and
+   * the first page of each big one; later, `group` (or the biggest unfinished group) one page more.
+   */
+  async function expand(id: string, more = false, groupKey?: string): Promise<void> {
     const meta = graph.expandMeta(id);
-    if (meta && !more) {
-      if (meta.loaded >= meta.total) {
-        toast(meta.total ? `All ${meta.total} neighbours are already in view.` : 'No related nodes.');
+    try {
+      if (!meta?.groups) {
+        const { groups } = await api.expandGroups(id);
+        const pages = firstPages(groups, store.get().hiddenTypes);
+        if (!pages.length) {
+          toast('No related nodes.');
+          graph.setExpandMeta(id, { loaded: 0, total: 0, groups: [] });
+          screen.changed();
+          return;
+        }
+        const fresh = await loadGroups(id, pages);
+        const m = graph.expandMeta(id)!;
+        if (!fresh.length) toast('Its neighbours are already in view.');
+        else if (m.loaded < m.total) toast(`Showing ${m.loaded} of ${m.total} neighbours, by kind — “Show more” per kind in the panel.`);
         return;
       }
-      more = true;
-    }
-    const skip = more && meta ? meta.loaded : 0;
-    const hidden = store.get().hiddenTypes;
-    try {
-      const res = await api.expand(id, {
-        skip,
-        limit: EXPAND_PAGE,
-        types: hidden.length ? ['Person', 'Organization', 'Paper', 'Concept', 'Model', 'Document'].filter((t) => !hidden.includes(t)) : undefined,
-      });
-      const fresh = graph.add(res, { around: id, expandedFrom: id, animate: true });
-      if (fresh.length) await linkUp();
-      graph.setExpandMeta(id, { loaded: skip + res.nodes.length - 1, total: res.total });
-      if (fresh.length) setTimeout(() => graph.reveal([id, ...fresh]), 300); // after the nodes slid out
-      screen.changed();
-      if (res.total === 0) toast('No related nodes.');
-      else if (!fresh.length) toast('Its neighbours are already in view.');
-      else if (res.hasMore) toast(`Showing ${skip + res.nodes.length - 1} of ${res.total} neighbours — “Show more” in the panel for the rest.`);
+      const open = meta.groups.filter((g) => remaining(g) > 0);
+      const group = groupKey ? open.find((g) => g.key === groupKey) : open[0];
+      if (!group) {
+        if (!more || !groupKey) toast(meta.total ? `All ${meta.total} neighbours are already in view.` : 'No related nodes.');
+        return;
+      }
+      const fresh = await loadGroups(id, [{ group: { ...group }, take: Math.min(MORE_PER_GROUP, remaining(group)) }]);
+      if (!fresh.length) toast('Those neighbours were already in view.');
     } catch (err) {
       fail(err);
     }

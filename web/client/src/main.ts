@@ -2,7 +2,7 @@
 // place that knows about all of them; each module talks to the others through the state object alone.
 // A new panel or view mounts here: give it `store` and `bus`, and subscribe to the state it shows.
 import './styles/index.css';
-import type { SearchHit } from '../../server/api-types.ts';
+import type { GraphData, SearchHit } from '../../server/api-types.ts';
 import { mountDetailPanel } from './detail-panel.ts';
 import { mountDocumentViewer } from './document-viewer.ts';
 import { $ } from './dom.ts';
@@ -11,6 +11,7 @@ import { mountExploreScreen } from './explore-view.ts';
 import type { GraphView } from './graph/view.ts';
 import { bindKeyboard } from './keyboard.ts';
 import { mountNotices } from './notices.ts';
+import { mountPanelToggles } from './panels.ts';
 import { mountPathBanner } from './path-banner.ts';
 import { mountSearch } from './search.ts';
 import { start } from './startup.ts';
@@ -53,7 +54,7 @@ bindKeyboard({ store, bus, screen, actions, banner, focusSearch: () => search.fo
 
 // Requests between modules.
 bus.on('entity:focus', ({ id }) => void actions.focusNode(id));
-bus.on('entity:expand', ({ id, more }) => void actions.expand(id, more));
+bus.on('entity:expand', ({ id, more, group }) => void actions.expand(id, more, group));
 bus.on('node:hide', ({ id }) => {
   graph.hide(id);
   if (store.get().selection?.id === id) store.set({ selection: null });
@@ -86,12 +87,25 @@ store.subscribe((s, prev) => {
   }
 });
 window.addEventListener('resize', () => graph.resize());
+mountPanelToggles(() => {
+  graph.resize();
+  views.resultGraph()?.resize();
+});
 
 declare global {
   interface Window {
     /** For tests and the screenshot script: the explore graph's Cytoscape instance (it is rebuilt when a
      *  view grows big enough for WebGL, hence a getter) and the query result's. */
-    __atlas?: { readonly cy: GraphView['cy']; resultCy: () => GraphView['cy'] | null; webgl: () => boolean };
+    __atlas?: {
+      readonly cy: GraphView['cy'];
+      resultCy: () => GraphView['cy'] | null;
+      webgl: () => boolean;
+      /** The benchmark's way in: show a graph, bring a node in, expand it, load its next page. */
+      show: (data: GraphData) => Promise<void>;
+      focus: (id: string) => Promise<void>;
+      expand: (id: string) => Promise<void>;
+      expandMore: (id: string) => Promise<boolean>;
+    };
   }
 }
 window.__atlas = {
@@ -100,6 +114,15 @@ window.__atlas = {
   },
   resultCy: () => views.resultGraph()?.cy ?? null,
   webgl: () => graph.usesWebgl(),
+  show: (data) => actions.showGraph(data, true),
+  focus: (id) => actions.focusNode(id),
+  expand: (id) => actions.expand(id),
+  expandMore: async (id) => {
+    const m = graph.expandMeta(id);
+    if (!m || m.loaded >= m.total) return false;
+    await actions.expand(id, true);
+    return true;
+  },
 };
 
 void start({ store, bus, screen, actions, views, fail });

@@ -68,7 +68,7 @@ export interface Commands {
   /** Bring an entity or document into the explore view (fetching it if needed), select and centre it. */
   'entity:focus': { id: string };
   /** Load neighbours of a node into the explore view; `more` continues a previous expansion. */
-  'entity:expand': { id: string; more?: boolean };
+  'entity:expand': { id: string; more?: boolean; group?: string };
   'node:hide': { id: string };
   'node:pin': { id: string };
   'node:collapse': { id: string };

@@ -1,6 +1,7 @@
 // Atlas nodes and edges as Cytoscape element definitions: display label, colour and shape by type, size.
 import type { ElementDefinition, Position } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../../server/api-types.ts';
+import { documentTitle } from '../detail-props.ts';
 import { typeStyle } from '../theme.ts';
 
 /** Longest label drawn; longer names are cut at a word boundary. Long enough that titles sharing a long
@@ -20,9 +21,12 @@ export function edgeLabel(type: string): string {
 
 export function nodeDef(n: GraphNode, o: { size: number; position?: Position; hidden: boolean; extra?: Record<string, unknown> }): ElementDefinition {
   const st = typeStyle(n.type);
+  const p = n.props ?? {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const name = n.type === 'Document' ? documentTitle({ id: n.id, title: n.name, name: str(p['name']), source: str(p['source']) }) : n.name;
   return {
     group: 'nodes',
-    data: { id: n.id, label: shortLabel(n.name), name: n.name, type: n.type, color: st.color, shape: st.shape, size: o.size, raw: n, ...(o.extra ?? {}) },
+    data: { id: n.id, label: shortLabel(name), name: n.name, type: n.type, color: st.color, shape: st.shape, size: o.size, raw: n, ...(o.extra ?? {}) },
     position: o.position ? { ...o.position } : undefined,
     classes: o.hidden ? 'filtered' : '',
   };

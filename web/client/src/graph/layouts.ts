@@ -3,11 +3,14 @@
 // are fixed. Nothing heavy runs on the main thread, whatever the size of the view.
 import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { LayoutName } from '../state.ts';
+import { layoutHere } from './layout-run.ts';
 import type { LayoutRequest, LayoutResult } from './layout-options.ts';
 import { footprint } from './placement.ts';
 import { labelSizes } from './style.ts';
 
 const ANIMATE_UP_TO = 300;
+/** Views up to this many nodes lay out on the main thread (well under 100 ms). */
+const MAIN_THREAD_UP_TO = 80;
 
 export class Layouts {
   private worker: Worker | null = null;
@@ -51,10 +54,15 @@ export class Layouts {
         .map((e) => [e.source().id(), e.target().id()] as [string, string]),
       roots: cy.nodes(':selected').not('.filtered').map((n) => n.id()),
     };
-    const result = await new Promise<LayoutResult>((resolve) => {
-      this.waiting.set(seq, resolve);
-      this.getWorker().postMessage(req);
-    });
+    // A small view lays out in a few milliseconds: not worth a worker's start-up (it loads its own copy of
+    // Cytoscape). Bigger ones go to the worker.
+    const result =
+      req.nodes.length <= MAIN_THREAD_UP_TO
+        ? layoutHere(req)
+        : await new Promise<LayoutResult>((resolve) => {
+            this.waiting.set(seq, resolve);
+            this.getWorker().postMessage(req);
+          });
     if (seq !== this.seq || cy.destroyed()) return false;
     const moving = nodes.filter((n) => !n.locked() && !!result.positions[n.id()]);
     const animate = (o.animate ?? true) && moving.length <= ANIMATE_UP_TO;

@@ -5,6 +5,7 @@
 import cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, EventObject, Position } from 'cytoscape';
 import type { GraphData, GraphNode } from '../../../server/api-types.ts';
+import type { GroupState } from '../expand-groups.ts';
 import type { LayoutName, PinnedNode, SizeBy } from '../state.ts';
 import { edgeDef, nodeDef } from './elements.ts';
 import { countBy, graphJson, type ExportedGraph } from './export.ts';
@@ -34,6 +35,8 @@ export interface GraphViewOptions {
 export interface ExpandMeta {
   loaded: number;
   total: number;
+  /** The neighbours by relation and type, with how many of each are loaded. */
+  groups?: GroupState[];
 }
 
 let webglSupport: boolean | null = null;
@@ -354,6 +357,9 @@ export class GraphView {
   async runLayout(name: LayoutName, o: { randomize?: boolean; animate?: boolean } = {}): Promise<void> {
     const done = await this.layouts.run(this.core, name, o);
     if (done) this.fit(o.animate ?? true);
+    // Finished layouts, counted on the container: tests and the benchmark wait on it.
+    const el = this.opts.container;
+    el.dataset['layouts'] = String(Number(el.dataset['layouts'] ?? 0) + 1);
   }
 
   // ------------------------------------------------------------------------------------ path & export
