@@ -13,6 +13,7 @@ import { resolve as resolveEntities } from '../ingest/4-resolve/index.ts';
 import { loadLexicon } from '../ingest/lexicon.ts';
 import { ingestSources } from '../ingest/pipeline.ts';
 import type { Document } from '../ingest/types.ts';
+import { extractionScaling } from './extract-scaling.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPORA = resolve(ROOT, '..', 'shared', 'corpora');
@@ -77,6 +78,8 @@ export async function runBench(o: { docs: number }): Promise<void> {
     console.log(`  extract share of a full ingest         ${((100 * tExtract) / tFirst).toFixed(0)} %`);
     console.log(`  Neo4j write share of a full ingest     ${((100 * tWrite) / tFirst).toFixed(0)} %`);
     console.log(`  unchanged re-ingest / first ingest     ${(tSecond / tFirst).toFixed(3)}`);
+    const scaling = extractionScaling(lexicon);
+    console.log(`  extraction per MB, 5 MB / 100 KB       ${scaling.ratio.toFixed(2)}×  (repetitive text; linear ≤ 3×: ${scaling.small.toFixed(1)} vs ${scaling.large.toFixed(1)} s/MB)`);
     console.log(`\nGraph: ${resolved.entities.length} entities, ${resolved.mentions.length} mentions, ${resolved.relations.length} relations from ${docs.length} documents`);
   } finally {
     await driver.close();

@@ -169,11 +169,12 @@ program
 
 program
   .command('eval')
-  .description('score the extracted graph against the hand-made gold annotations of the seeds')
+  .description('score the extracted graph against the gold annotations of the seeds and of the dev set in ../shared/eval')
   .option('--gold <file>', 'gold annotations', join(REPO_ROOT, 'gold', 'seeds.json'))
   .option('--seeds <dir>', 'the documents the gold file annotates', DEFAULT_SEEDS)
+  .option('--no-dev', 'score the seeds only (the dev set runs in a throwaway Neo4j of its own)')
   .option('--json', 'print the scores as JSON')
-  .action(async (o: { gold: string; seeds: string; json?: boolean }) => {
+  .action(async (o: { gold: string; seeds: string; json?: boolean; dev?: boolean }) => {
     const { runEval } = await import('../eval/from-neo4j.ts');
     await withConnection((c) => runEval(c, o));
   });

@@ -1,4 +1,10 @@
-// Quality floors on the seeds, held by tests/extract/seeds-floor.test.ts (in memory) and tests/eval.test.ts
-// (through Neo4j). They sit at what extraction reaches (typed F1 0.969, core recall 1.0, relation F1 0.958),
-// rounded down: raise them as quality improves, never lower them.
+// Quality floors, held by tests: never lower them, raise them as quality improves.
+// Seeds (gold/seeds.json): tests/unit/extract/seeds-floor.test.ts (in memory) and tests/integration/eval.test.ts
+// (through Neo4j); they sit at what extraction reaches (typed F1 0.969, core recall 1.0, relation F1 0.958),
+// rounded down.
 export const FLOORS = { typedEntityF1: 0.95, coreRecall: 1.0, relationF1: 0.93 };
+
+// The dev set of ../shared/eval, scored by its own score.mjs on the JSON export of a Neo4j holding only its
+// documents (tests/integration/eval.test.ts, when ../shared is there). Reached: typed entity F1 0.624
+// (P 0.879), core recall 0.538, relation F1 0.177.
+export const DEV_FLOORS = { typedEntityF1: 0.62, entityPrecision: 0.87, coreRecall: 0.53, relationF1: 0.17 };

@@ -1,12 +1,16 @@
 // `npm run eval`: ingest the seed documents through the real pipeline into Neo4j, read the graph back with
-// Cypher (only what the seed documents support), and score it against the hand-made gold annotations.
-import { readFileSync } from 'node:fs';
+// Cypher (only what the seed documents support), and score it against the hand-made gold annotations; then
+// the dev set of ../shared/eval (eval/dev-set.ts).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { ingestSources } from '../ingest/pipeline.ts';
 import { listSources } from '../ingest/1-load/index.ts';
 import type { EntityType, RelationType } from '../ingest/types.ts';
 import { score, type Gold, type Predicted, type RelEnd, type Score } from './score.ts';
 import { formatScore } from './format.ts';
+import { DEFAULT_SHARED, devSummary, evalDevSet, findDevSet } from './dev-set.ts';
 
 /** The predicted graph as Neo4j holds it, restricted to the documents read from `sources`. */
 export async function predictedFromNeo4j(driver: Driver, sources: string[], database?: string): Promise<Predicted> {
@@ -35,7 +39,46 @@ export async function evalThroughNeo4j(driver: Driver, o: { gold: string; seeds:
   return score(gold, await predictedFromNeo4j(driver, sources, o.database));
 }
 
-export async function runEval(c: { driver: Driver; database?: string }, o: { gold: string; seeds: string; json?: boolean }): Promise<void> {
+export interface EvalOptions {
+  gold: string;
+  seeds: string;
+  json?: boolean;
+  /** Score the dev set of ../shared/eval as well (default true; skipped, with a note, when it is absent). */
+  dev?: boolean;
+}
+
+/**
+ * The seeds into the connected database, as before; the dev set into a throwaway Neo4j of its own, because its
+ * whole export is scored and the user's graph must neither leak into it nor receive it.
+ */
+export async function runEval(c: { driver: Driver; database?: string }, o: EvalOptions): Promise<void> {
   const s = await evalThroughNeo4j(c.driver, { ...o, database: c.database });
-  console.log(o.json ? JSON.stringify(s, null, 2) : formatScore(s));
+  const set = o.dev === false ? undefined : findDevSet();
+  const dev = set ? await withThrowawayNeo4j((driver, database) => evalDevSet(driver, set, database)) : undefined;
+  if (o.json) {
+    console.log(JSON.stringify({ seeds: s, dev: dev?.score ?? null }, null, 2));
+    return;
+  }
+  console.log('SEEDS (gold/seeds.json)\n' + formatScore(s));
+  if (o.dev === false) return;
+  if (!dev) {
+    console.log(`\nDEV SET: skipped — ${DEFAULT_SHARED}/eval (dev-gold.json, score.mjs, from-export.mjs) and its corpora are not there.`);
+    return;
+  }
+  console.log(`\nDEV SET (${dev.documents} documents of ../shared/corpora, scored by ../shared/eval/score.mjs on the JSON export)\n${dev.report}`);
+  console.log(`dev: ${devSummary(dev.score)}`);
+}
+
+async function withThrowawayNeo4j<T>(fn: (driver: Driver, database?: string) => Promise<T>): Promise<T> {
+  const { startLocalNeo4j, openDriver } = await import('../neo4j/server.ts');
+  const dataDir = mkdtempSync(join(tmpdir(), 'atlas-eval-'));
+  const local = await startLocalNeo4j({ dataDir, port: 0 });
+  const driver = openDriver(local.target);
+  try {
+    return await fn(driver, local.target.database);
+  } finally {
+    await driver.close();
+    await local.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

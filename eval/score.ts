@@ -14,7 +14,7 @@
 
 import type { Document, Entity, EntityType, NodeRef, Passage, Relation, RelationType } from '../ingest/types.ts';
 import { ENTITY_TYPES } from '../ingest/types.ts';
-import { fold, keyWords, nameKey } from '../ingest/3-extract/core/text-index.ts';
+import { fold, keyWords, nameKey } from '../ingest/keys.ts';
 
 export interface EntityEnd { type: EntityType; name: string }
 export interface DocEnd { doc: string }

@@ -33,11 +33,13 @@
 // "Sleeper Agents" vs the concept "sleeper agents"); they only canonicalise titles found by the title rules.
 // Extra files merge on top: same type+name → aliases are added and other fields replaced.
 
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { EntityType } from './types.ts';
 import { ENTITY_TYPES } from './types.ts';
-import { fold, nameKey } from './3-extract/core/text-index.ts';
+import { fold, nameKey } from './keys.ts';
+import { AtlasError, type ErrorPosition } from '../errors/index.ts';
+import { dataPath, readJsonFile } from './knowledge/data-file.ts';
+import { registerLexicon } from './3-extract/core/nlp.ts';
+import { found } from './knowledge/methods.ts';
 
 export interface LexiconEntry {
   /** `${type.toLowerCase()}:${nameKey(name)}`, the same id the resolved entity gets. */
@@ -108,33 +110,22 @@ export interface LexiconFile {
   vocabulary?: Partial<Record<keyof Vocabulary, string[]>>;
 }
 
-export const DEFAULT_LEXICON_PATH = fileURLToPath(new URL('../lexicon/lexicon.json', import.meta.url));
+export const DEFAULT_LEXICON_PATH = dataPath('lexicon.json');
 
 /**
  * Load the default lexicon (or `path`), then every file named in ATLAS_LEXICON (comma-separated) on top.
- * Throws with the file name when a file is missing or malformed.
+ * Throws an AtlasError LEXICON_INVALID naming the file (and the position) when a file is missing or malformed.
  */
 export function loadLexicon(path: string = DEFAULT_LEXICON_PATH): Lexicon {
   const extra = (process.env.ATLAS_LEXICON ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const files = [path, ...extra];
-  return buildLexicon(files.map((f) => ({ source: f, data: readLexiconFile(f) })));
+  return buildLexicon(files.map((f) => ({ source: f, data: readJsonFile(f) as LexiconFile })));
 }
 
-function readLexiconFile(file: string): LexiconFile {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new Error(`lexicon: cannot read ${file}: ${(e as Error).message}`);
-  }
-  try {
-    return JSON.parse(text) as LexiconFile;
-  } catch (e) {
-    throw new Error(`lexicon: ${file} is not valid JSON: ${(e as Error).message}`);
-  }
-}
-
-/** Build a lexicon from parsed files, later files merging on top of earlier ones. Pure. */
+/**
+ * Build a lexicon from parsed files, later files merging on top of earlier ones. Its names are registered
+ * with compromise here, once per lexicon, so that extraction never changes compromise's state.
+ */
 export function buildLexicon(files: { source: string; data: LexiconFile }[]): Lexicon {
   const byId = new Map<string, LexiconEntry>();
   const patterns: LexiconPattern[] = [];
@@ -144,11 +135,17 @@ export function buildLexicon(files: { source: string; data: LexiconFile }[]): Le
   };
 
   for (const { source, data } of files) {
-    const where = (what: string) => `lexicon ${source}: ${what}`;
+    // `at` is the entry's position: its index in its list (terms.<Type>, entries, patterns)
+    const fail = (what: string, at?: number): never => {
+      const position: ErrorPosition | undefined = at === undefined ? undefined : { unit: 'entry', offset: at };
+      throw new AtlasError('LEXICON_INVALID', what, { source, ...(position ? { position } : {}) });
+    };
+    if (!data || typeof data !== 'object' || Array.isArray(data)) fail('a lexicon file must be a JSON object');
+    let at: number | undefined;
     const add = (type: EntityType, name: string, aliases: string[], more: Partial<LexiconEntry> = {}) => {
-      if (!ENTITY_TYPES.includes(type)) throw new Error(where(`unknown type "${type}" for "${name}"`));
+      if (!ENTITY_TYPES.includes(type)) fail(`unknown type "${type}" for "${name}"`, at);
       name = name.trim();
-      if (!name) throw new Error(where(`empty name in ${type}`));
+      if (!name) fail(`empty name in ${type}`, at);
       const id = `${type.toLowerCase()}:${nameKey(name, type)}`;
       const old = byId.get(id);
       const clean = (xs: string[] | undefined) => (xs ?? []).map((s) => s.trim()).filter(Boolean);
@@ -169,14 +166,19 @@ export function buildLexicon(files: { source: string; data: LexiconFile }[]): Le
     };
 
     for (const [type, list] of Object.entries(data.terms ?? {}) as [EntityType, string[]][]) {
-      if (!Array.isArray(list)) throw new Error(where(`terms.${type} must be an array of strings`));
-      for (const line of list) {
+      if (!Array.isArray(list)) fail(`terms.${type} must be an array of strings`);
+      for (const [i, line] of list.entries()) {
+        at = i;
+        if (typeof line !== 'string') fail(`terms.${type}[${i}] must be a string`, i);
         const [name, ...aliases] = String(line).split('|').map((s) => s.trim());
         add(type, name, aliases);
       }
     }
-    for (const e of data.entries ?? []) {
-      if (!e || typeof e.name !== 'string') throw new Error(where('every entry needs a "name"'));
+    if (data.entries !== undefined && !Array.isArray(data.entries)) fail('"entries" must be an array');
+    for (const [i, e] of (data.entries ?? []).entries()) {
+      at = i;
+      if (!e || typeof e.name !== 'string') fail(`entries[${i}] needs a "name"`, i);
+      if (!ENTITY_TYPES.includes(e.type)) fail(`entries[${i}]: unknown type "${e.type}" for "${e.name}"`, i);
       if (e.remove) {
         byId.delete(`${e.type.toLowerCase()}:${nameKey(e.name, e.type)}`);
         continue;
@@ -185,22 +187,25 @@ export function buildLexicon(files: { source: string; data: LexiconFile }[]): Le
         contextAliases: e.contextAliases, context: e.context, description: e.description,
       });
     }
-    for (const p of data.patterns ?? []) {
-      if (!ENTITY_TYPES.includes(p.type)) throw new Error(where(`unknown pattern type "${p.type}"`));
-      let regex: RegExp;
+    if (data.patterns !== undefined && !Array.isArray(data.patterns)) fail('"patterns" must be an array');
+    for (const [i, p] of (data.patterns ?? []).entries()) {
+      if (!p || !ENTITY_TYPES.includes(p.type)) fail(`patterns[${i}]: unknown pattern type "${p?.type}"`, i);
+      if (p.confidence !== undefined && !(typeof p.confidence === 'number' && p.confidence >= 0 && p.confidence <= 1)) fail(`patterns[${i}]: confidence must be a number in [0, 1]`, i);
+      let regex!: RegExp;
       try {
         regex = new RegExp(p.pattern, (p.flags ?? '').replace(/g/g, '') + 'gu');
       } catch (e) {
-        throw new Error(where(`bad pattern ${p.pattern}: ${(e as Error).message}`));
+        fail(`patterns[${i}]: bad pattern ${p.pattern}: ${(e as Error).message}`, i);
       }
-      const i = patterns.findIndex((x) => x.source === p.pattern);
-      const compiled = { type: p.type, source: p.pattern, regex, canonical: p.canonical, confidence: p.confidence ?? 0.9 };
-      if (i >= 0) patterns[i] = compiled;
+      const same = patterns.findIndex((x) => x.source === p.pattern);
+      const compiled = { type: p.type, source: p.pattern, regex, canonical: p.canonical, confidence: p.confidence ?? found('pattern').confidence };
+      if (same >= 0) patterns[same] = compiled;
       else patterns.push(compiled);
     }
     for (const [k, list] of Object.entries(data.vocabulary ?? {}) as [keyof Vocabulary, string[]][]) {
       const set = vocab[k];
-      if (!set) throw new Error(where(`unknown vocabulary list "${k}"`));
+      if (!set) fail(`unknown vocabulary list "${k}"`);
+      if (!Array.isArray(list) || list.some((w) => typeof w !== 'string')) fail(`vocabulary.${k} must be an array of strings`);
       // stopNames and genericWords compare folded text; the others are exact words
       for (const w of list) set.add(k === 'stopNames' || k === 'genericWords' || k === 'broadConcepts' || k === 'descriptiveWords' ? fold(w) : w);
     }
@@ -216,7 +221,9 @@ export function buildLexicon(files: { source: string; data: LexiconFile }[]): Le
       byKey.set(k, list);
     }
   }
-  return { entries, byId, byKey, patterns, vocab, sources: files.map((f) => f.source) };
+  const lexicon: Lexicon = { entries, byId, byKey, patterns, vocab, sources: files.map((f) => f.source) };
+  registerLexicon(lexicon);
+  return lexicon;
 }
 
 /** The lexicon entry of a type whose name or alias has this key, if exactly one. */

@@ -32,9 +32,24 @@ export interface Link {
   text: string;
 }
 
+/** An author as structured metadata gives it (front matter, HTML meta, JSON-LD). */
+export interface MetaAuthor {
+  /** "First Last". */
+  name: string;
+  /** How the source writes it, when different ("Last, First"): the span evidence looks for. */
+  surface?: string;
+  affiliations: string[];
+}
+
 export interface DocumentMeta {
   title?: string;
   author?: string;
+  /** Authors from structured metadata, in order, with their affiliations. */
+  authors?: MetaAuthor[];
+  /** Tags, keywords, subjects the metadata names (the document is ABOUT them). */
+  keywords?: string[];
+  /** A one-paragraph description (meta description, og:description, JSON-LD description). */
+  description?: string;
   /** ISO date (YYYY-MM-DD) where it could be read. */
   published?: string;
   sourceUrl?: string;

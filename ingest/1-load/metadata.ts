@@ -1,21 +1,19 @@
 import type { DocumentMeta } from '../types.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { SOURCES } from '../knowledge/sources.ts';
 
-// Field names that metadata headers use (wiki exports, arXiv listings, blog front matter). They are
-// generic labels, not content: a line "Author" followed by "evhub", or "Published: 2024-01-12".
-const FIELD_NAMES = [
-  'author', 'authors', 'by', 'published', 'date', 'title', 'source', 'url', 'link', 'arxiv', 'doi',
-  'categories', 'tags', 'resource id', 'importance', 'credibility rating', 'summary', 'key points',
-  'venue', 'publication', 'abstract',
-];
-export const FIELD_SET = new Set(FIELD_NAMES);
+// Field names that metadata headers use (wiki exports, arXiv listings, blog front matter), from the source
+// profiles (lexicon/sources.json). They are generic labels, not content: a line "Author" followed by
+// "evhub", or "Published: 2024-01-12".
+export const FIELD_SET = new Set(SOURCES.textHeader.fields);
 // Standalone labels whose value runs for more than one line (until the next label or a blank gap).
-const MULTILINE = new Set(['summary', 'key points', 'abstract']);
+const MULTILINE = new Set(SOURCES.textHeader.multiline);
 
 export const canonicalKey = (k: string) => k.trim().toLowerCase().replace(/\s+/g, ' ');
 const titleCase = (k: string) => k.replace(/\b\w/g, (c) => c.toUpperCase());
 
 /**
- * Reads key/value metadata from plain or markdown text: YAML-ish front matter, "Key: value" lines, and the
+ * Reads key/value metadata from plain or markdown text: YAML or TOML front matter (front-matter.ts), "Key: value" lines, and the
  * wiki layout where a label stands alone on a line and its value follows. Only known field names count,
  * so prose that happens to contain a colon is never taken for metadata.
  */
@@ -28,15 +26,12 @@ export function readTextMetadata(text: string): DocumentMeta {
     if (value && !(key in fields)) fields[key] = value;
   };
 
-  let i = 0;
-  if (lines[0]?.trim() === '---') {
-    for (i = 1; i < lines.length && lines[i].trim() !== '---'; i++) {
-      const m = /^([A-Za-z][\w -]{0,40}):\s*(.*)$/.exec(lines[i]);
-      if (m) set(m[1], m[2].replace(/^["']|["']$/g, ''));
-    }
-  }
+  const fm = readFrontMatter(text);
+  if (fm) for (const [k, v] of Object.entries(fm.fields)) set(k, v);
+  // lines of the front matter block are read by the parser above, not as "Key: value" lines
+  const firstLine = fm ? text.slice(0, fm.end).split('\n').length - 1 : 0;
 
-  for (let j = 0; j < lines.length; j++) {
+  for (let j = firstLine; j < lines.length; j++) {
     const line = lines[j].trim();
     const inline = /^([A-Za-z][A-Za-z ]{1,30}):\s+(.+)$/.exec(line);
     if (inline && FIELD_SET.has(canonicalKey(inline[1]))) {
@@ -73,13 +68,16 @@ export function readTextMetadata(text: string): DocumentMeta {
   }
 
   const meta: DocumentMeta = { fields };
-  const author = fields['Author'] ?? fields['Authors'] ?? fields['By'];
+  if (fm?.authors.length) meta.authors = fm.authors;
+  if (fm?.keywords.length) meta.keywords = fm.keywords;
+  const author = fm?.authors.length ? fm.authors.map((a) => a.name).join(', ') : fields['Author'] ?? fields['Authors'] ?? fields['By'];
   if (author) meta.author = author;
-  const published = normaliseDate(fields['Published'] ?? fields['Date']);
+  const published = normaliseDate(fm?.date ?? fields['Published'] ?? fields['Date']);
   if (published) meta.published = published;
   const url = fields['Url'] ?? fields['Source'] ?? fields['Link'] ?? urlFromArxiv(fields['Arxiv']);
   if (url && /^https?:\/\//.test(url)) meta.sourceUrl = url.split(/\s+/)[0];
-  if (fields['Title']) meta.title = fields['Title'];
+  const title = fm?.title ?? fields['Title'];
+  if (title) meta.title = title;
   return meta;
 }
 

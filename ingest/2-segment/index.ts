@@ -2,12 +2,12 @@
 // sentences, all as offsets into `doc.text`. Pure.
 import type { Block, Document, Passage, PassageKind, Span } from '../types.ts';
 import { canonicalKey, FIELD_SET } from '../1-load/metadata.ts';
+import { isCommentsMarker } from '../knowledge/cues.ts';
 
 /** Passages longer than this are cut at sentence boundaries so a source panel shows a readable unit. */
 export const MAX_PASSAGE_CHARS = 1600;
 
 const BULLET = /^\s*([-*+•·‣▪◦]|\d{1,3}[.)])\s+/;
-const COMMENTS_MARKER = /^(\d+\s+comments?\b.*|new comment|comments)$/i;
 
 export function segment(doc: Document): Passage[] {
   const raw = doc.format === 'html' && doc.blocks?.length ? doc.blocks.map((b) => ({ ...b })) : textBlocks(doc.text, doc.blocks ?? []);
@@ -139,7 +139,7 @@ function markThread(passages: Passage[]): void {
   let inThread = false;
   let quoted: number | undefined;
   for (const p of passages) {
-    if (COMMENTS_MARKER.test(p.text.trim())) {
+    if (isCommentsMarker(p.text)) {
       inThread = true;
       continue;
     }

@@ -16,8 +16,7 @@ import type { Document, Passage, RelationType, EntityType } from '../types.ts';
 import type { Lexicon } from '../lexicon.ts';
 import { buildIndex } from './core/text-index.ts';
 import type { CandidateMention, CandidateRelation, Ctx, End, Extraction } from './core/types.ts';
-import { MentionSet } from './core/types.ts';
-import { registerLexicon } from './core/nlp.ts';
+import { MentionSet } from './core/mention-set.ts';
 import { matchLexicon } from './signals/lexicon-match.ts';
 import { matchPatterns } from './signals/patterns.ts';
 import { bylines } from './signals/byline.ts';
@@ -25,7 +24,7 @@ import { handles } from './signals/handles.ts';
 import { links } from './signals/links.ts';
 import { teamNames, teamPeople } from './signals/teams.ts';
 import { acronyms } from './signals/acronyms.ts';
-import { titles } from './signals/titles.ts';
+import { titles } from './signals/titles/index.ts';
 import { acknowledgements } from './signals/acknowledgements.ts';
 import { names } from './signals/names.ts';
 import { affiliations } from './signals/affiliations.ts';
@@ -36,7 +35,6 @@ import { authorship, coauthors } from './signals/authorship.ts';
 export type { CandidateMention, CandidateRelation, End, Extraction } from './core/types.ts';
 
 export function extract(doc: Document, passages: Passage[], lexicon: Lexicon): Extraction {
-  registerLexicon(lexicon);
   const index = buildIndex(doc, passages);
   const acc = new MentionSet(index);
   const ctx: Ctx = { doc, index, lexicon, acc, authors: [] };

@@ -16,7 +16,8 @@
 import type { Document, Entity, EntityType, Evidence, NodeRef, Passage, Relation, ResolvedMention } from '../types.ts';
 import type { Lexicon } from '../lexicon.ts';
 import type { CandidateMention, End, Extraction } from '../3-extract/index.ts';
-import { fold, nameKey } from '../3-extract/core/text-index.ts';
+import { fold, nameKey } from '../keys.ts';
+import { rankOf } from '../knowledge/methods.ts';
 
 export interface ResolveInput {
   doc: Document;
@@ -30,11 +31,6 @@ export interface ResolveOutput {
   relations: Relation[];
 }
 
-/** Preference between ways of naming an entity (higher wins), before frequency and length. */
-const NAME_RANK: Record<string, number> = {
-  lexicon: 9, 'quoted-title': 8, 'link-title': 8, 'colon-title': 7, linkpost: 7, team: 7, pattern: 6,
-  'pattern-list': 6, 'acronym-long': 6, byline: 5, handle: 5, 'byline-name': 5, 'link-target': 3, descriptor: 2,
-};
 
 interface Node {
   type: EntityType;
@@ -104,8 +100,9 @@ function nodeOfMention(m: CandidateMention, docId: string, lex: Lexicon): Node {
   }
   // a title recovered from the link target (URL slug) beats a descriptive anchor ("Buck and Ryan’s post on …")
   const fromUrl = !entry && !!m.canonical && (m.aliasKeys ?? []).includes(nameKey(m.canonical));
-  const rank = fromUrl ? NAME_RANK['link-target'] + 1 : NAME_RANK[m.method] ?? 4;
-  const names = [{ name: main, rank: entry ? NAME_RANK.lexicon : rank }];
+  // preference between ways of naming an entity (higher wins), before frequency and length: the methods table
+  const rank = fromUrl ? rankOf('link-target') + 1 : rankOf(m.method);
+  const names = [{ name: main, rank: entry ? rankOf('lexicon') : rank }];
   const aliases = surfaceOk ? [m.text] : [];
   if (canonical) aliases.push(canonical);
   if (entry) aliases.push(...entry.aliases);

@@ -1,11 +1,13 @@
 // `npm run eval` end to end: the seeds go through the real pipeline into the real Neo4j, the graph is read
-// back with Cypher and scored against gold/seeds.json; the floors are those of the in-memory test.
+// back with Cypher and scored against gold/seeds.json; the floors are those of the in-memory test. Then the
+// dev set of ../shared/eval: ingested into the emptied database, exported, scored by its own scorer.
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evalThroughNeo4j } from '../../eval/from-neo4j.ts';
 import { formatScore } from '../../eval/format.ts';
 import { DEFAULT_GOLD, DEFAULT_SEEDS } from '../../eval/run-memory.ts';
-import { FLOORS } from '../../eval/floors.ts';
+import { DEV_FLOORS, FLOORS } from '../../eval/floors.ts';
+import { evalDevSet, findDevSet } from '../../eval/dev-set.ts';
 import { testDriver } from './helpers/db.ts';
 
 let driver: Driver;
@@ -24,5 +26,17 @@ describe('extraction quality read back from Neo4j', () => {
     expect(score.relations.all.f1, report).toBeGreaterThanOrEqual(FLOORS.relationF1);
     // What Neo4j holds is what the pipeline produced: no entity lost or split on the way in.
     expect(score.entities.duplicates.length, report).toBeLessThanOrEqual(1);
-  });
+  }, 300_000);
+
+  // The dev set lives beside the repository (../shared); a plain clone has no dev set to hold floors on.
+  const devSet = findDevSet();
+  it.runIf(devSet)('meets the floors on the dev set, exported and scored by ../shared/eval/score.mjs', async () => {
+    await driver.executeQuery('MATCH (n) DETACH DELETE n');
+    const { score, report, documents } = await evalDevSet(driver, devSet!);
+    expect(documents).toBe(devSet!.documents.length);
+    expect(score.entities_typed.f, report).toBeGreaterThanOrEqual(DEV_FLOORS.typedEntityF1);
+    expect(score.entities_typed.p, report).toBeGreaterThanOrEqual(DEV_FLOORS.entityPrecision);
+    expect(score.core_recall_typed, report).toBeGreaterThanOrEqual(DEV_FLOORS.coreRecall);
+    expect(score.relations_typed.f, report).toBeGreaterThanOrEqual(DEV_FLOORS.relationF1);
+  }, 600_000);
 });

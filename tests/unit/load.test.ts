@@ -45,7 +45,10 @@ describe('load', () => {
     const doc = buildDocument('mem://a.html', 'a.html', html, 'html');
     expect(doc.text).not.toContain('alert');
     expect(doc.meta.author).toBe('Ada Lovelace');
-    expect(doc.blocks?.[0]).toMatchObject({ kind: 'heading' });
+    // the author known only from <head> is written as a metadata line on top, so evidence has a real span
+    expect(doc.text.slice(doc.blocks![0].start, doc.blocks![0].end)).toBe('Author: Ada Lovelace');
+    expect(doc.blocks?.[0]).toMatchObject({ kind: 'metadata' });
+    expect(doc.blocks?.[1]).toMatchObject({ kind: 'heading' });
     const link = doc.links[0];
     expect(doc.text.slice(link.start, link.end)).toBe('the paper');
     expect(link.href).toBe('https://x.org/p');

@@ -2,8 +2,9 @@
 //  - `nameTag(word)` reads compromise's word lexicon directly (first names, last names, honorifics): O(1);
 //  - `sentenceTags()` runs the tagger on one sentence, only for capitalised names the cheaper signals could
 //    not decide, and caches the result, so each sentence is parsed at most once.
-// The field's own vocabulary is registered through `nlp.plugin({ words })` once per lexicon, so compromise
-// knows that "Anthropic" is an organisation and "Claude" a model rather than a first name.
+// The field's own vocabulary is registered through `nlp.plugin({ words })` once, when a lexicon is built
+// (ingest/lexicon.ts), so compromise knows that "Anthropic" is an organisation and "Claude" a model rather
+// than a first name; extraction itself never changes compromise's state.
 
 import nlp from 'compromise/two';
 import type { Lexicon } from '../../lexicon.ts';
@@ -12,7 +13,7 @@ const registered = new WeakSet<Lexicon>();
 
 const TAG_OF = { Organization: 'Organization', Person: 'Person', Model: 'ProperNoun', Concept: 'Noun', Paper: 'ProperNoun' } as const;
 
-/** Register the lexicon's names with compromise (idempotent per lexicon object). */
+/** Register the lexicon's names with compromise (idempotent per lexicon object); called by buildLexicon. */
 export function registerLexicon(lex: Lexicon): void {
   if (registered.has(lex)) return;
   const words: Record<string, string> = {};
@@ -43,6 +44,12 @@ export function nameTag(word: string): string | undefined {
   wordLexicon ??= (nlp.model() as { one: { lexicon: LexiconMap } }).one.lexicon;
   const t = wordLexicon[word.toLowerCase()];
   return Array.isArray(t) ? t[0] : t;
+}
+
+/** Words compromise knows as ordinary vocabulary (not names). */
+export function isCommonWord(word: string): boolean {
+  const tag = nameTag(word);
+  return !!tag && !['ProperNoun', 'Organization', 'Place', 'Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'].includes(tag);
 }
 
 const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'Person']);

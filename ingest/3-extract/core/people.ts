@@ -3,12 +3,14 @@
 // name ("Kaarel Hänni"); the checks here only keep out what cannot be a name.
 
 import type { Sentence, Token } from './text-index.ts';
-import { SENTENCE_STARTERS, fold, isCap, nameKey } from './text-index.ts';
+import { SENTENCE_STARTERS, isCap } from './text-index.ts';
+import { fold, nameKey } from '../../keys.ts';
 import type { Ctx } from './types.ts';
 import { mention } from './types.ts';
 import { isFirstName, nameTag, sentenceTags } from './nlp.ts';
+import { PARTICLES } from '../../knowledge/cues.ts';
+import { ADJUSTMENTS, type Found } from '../../knowledge/methods.ts';
 
-const PARTICLES = new Set(['van', 'de', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'bin', 'al', 'del', 'ter']);
 // compromise tags that a word inside a personal name never has ("Finally", "Walking", "French", "Artifacts")
 const NOT_NAME_TAGS = new Set(['Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Gerund', 'PastTense',
   'Modal', 'Copula', 'QuestionWord', 'Demonym', 'Plural', 'Cardinal', 'Ordinal', 'Infinitive', 'PresentTense']);
@@ -40,16 +42,16 @@ export function nameLike(ctx: Ctx, words: string[]): boolean {
 }
 
 /** Add a Person mention for [start, end) if it is name-like; returns its index or -1. */
-export function personRun(ctx: Ctx, s: Sentence, start: number, end: number, method: string, confidence: number): number {
+export function personRun(ctx: Ctx, s: Sentence, start: number, end: number, how: Found): number {
   const text = ctx.doc.text.slice(start, end);
   const words = text.split(/[\s-]+/).filter(Boolean);
   // "Gram-Schmidt", "Bose-Einstein": one hyphenated token is an eponym, not a person's name
   if (!/\s/.test(text) && words.length > 1) return -1;
   if (!nameLike(ctx, words)) return -1;
   const existing = ctx.acc.find(start, end, 'Person');
-  if (existing >= 0) return ctx.acc.add(mention(ctx.doc, s.passage, start, end, 'Person', method, confidence));
+  if (existing >= 0) return ctx.acc.add(mention(ctx.doc, s.passage, start, end, 'Person', how));
   if (ctx.acc.overlapping(start, end, 'Person').length) return -1; // an organisation, model… already there
-  return ctx.acc.add(mention(ctx.doc, s.passage, start, end, 'Person', method, confidence));
+  return ctx.acc.add(mention(ctx.doc, s.passage, start, end, 'Person', how));
 }
 
 /** The capitalised name run starting at token i (names may contain particles and hyphens). */
@@ -74,7 +76,7 @@ export function nameRunAt(tokens: Token[], i: number, text: string): number {
  * Items that start with a lower-case word ("others at the LISA office") or name an organisation are skipped.
  * With `fullNamesOnly`, one-word items are skipped too. Returns the indexes of Person mentions (existing or new).
  */
-export function personsInList(ctx: Ctx, s: Sentence, from: number, to: number, method: string, confidence: number, fullNamesOnly = false): number[] {
+export function personsInList(ctx: Ctx, s: Sentence, from: number, to: number, how: Found, fullNamesOnly = false): number[] {
   const text = ctx.doc.text;
   const tokens = ctx.index.tokens(s).filter((t) => t.start >= from && t.end <= to);
   const out: number[] = [];
@@ -101,7 +103,7 @@ export function personsInList(ctx: Ctx, s: Sentence, from: number, to: number, m
       const tags = sentenceTags(s, text.slice(s.start, s.end), s.start).get(start);
       if (!tags || !(tags.has('ProperNoun') || tags.has('Person')) || [...tags].some((t) => NOT_NAME_TAGS.has(t) || t === 'Adjective' || t === 'Verb')) { i = end - 1; continue; }
     }
-    const idx = personRun(ctx, s, start, stop, method, single ? confidence - 0.1 : confidence);
+    const idx = personRun(ctx, s, start, stop, single ? { ...how, confidence: how.confidence - ADJUSTMENTS.loneName } : how);
     if (idx >= 0) out.push(idx);
     i = end - 1;
   }

@@ -1,7 +1,8 @@
 // Text utilities shared by every signal: one tokenizer, one way to normalise names, and a per-document index
 // from character offsets to passages and sentences. Everything here is pure and linear in the text length.
 
-import type { Document, EntityType, Passage, Span } from '../../types.ts';
+import type { Document, Passage, Span } from '../../types.ts';
+import { nameKey } from '../../keys.ts';
 
 export interface Token {
   /** Document offsets. */
@@ -39,59 +40,6 @@ export const isWord = (t: Token | undefined): t is Token => !!t && t.kind !== 'p
 export const isCap = (t: Token | undefined): boolean => !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
 export const isAllCaps = (t: Token | undefined): boolean =>
   !!t && t.kind === 'word' && /^\p{Lu}[\p{Lu}\p{N}]+s?$/u.test(t.text) && /\p{Lu}.*\p{Lu}/u.test(t.text);
-
-/** Straighten typographic quotes and apostrophes; the same for every comparison in Atlas. */
-export function straighten(s: string): string {
-  return s.replace(/[’‘‛`´]/g, "'").replace(/[“”„‟]/g, '"').replace(/[‐‑‒–—]/g, '-');
-}
-
-/** Fold case, diacritics and typography: "Hänni" → "hanni", "Anthropic’s" → "anthropic's". */
-export function fold(s: string): string {
-  // fast path: plain ASCII needs only lower-casing (most tokens; fold runs once per token)
-  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
-  return straighten(s).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-const PREPOSITIONS = new Set(['of', 'for', 'in', 'on', 'to', 'from', 'with', 'at', 'by', 'via', 'against']);
-const NO_SINGULAR = /(ss|us|is|as|ics|ous|series|species|news)$/;
-
-/** "autoencoders" → "autoencoder", "policies" → "policy"; leaves "corrigibility", "analysis", "ethics" alone. */
-export function singular(word: string): string {
-  if (word.length <= 3 || !word.endsWith('s') || NO_SINGULAR.test(word)) return word;
-  if (/[^aeiou]ies$/.test(word) && word.length > 4) return word.slice(0, -3) + 'y';
-  if (/(sses|shes|ches|xes|zes)$/.test(word)) return word.slice(0, -2);
-  if (/[A-Z]s$/.test(word)) return word.slice(0, -1);
-  return word.slice(0, -1);
-}
-
-/** Singularise the head noun of a phrase: the word before the first preposition, else the last word. */
-export function singularHead(words: string[]): string[] {
-  if (words.length === 0) return words;
-  let head = words.length - 1;
-  for (let i = 1; i < words.length; i++) if (PREPOSITIONS.has(words[i])) { head = i - 1; break; }
-  const out = words.slice();
-  out[head] = singular(out[head]);
-  return out;
-}
-
-/**
- * The normalised key of a name, used in entity ids and for alias comparison: folded, possessives dropped,
- * punctuation and hyphens become separators, decimal points kept ("Claude 3.7 Sonnet" → "claude-3.7-sonnet").
- * Concepts singularise their head noun so that "sparse autoencoders" and "sparse autoencoder" meet.
- */
-export function nameKey(name: string, type?: EntityType): string {
-  let s = fold(name).replace(/^@/, '');
-  s = s.replace(/'s\b/g, '').replace(/s'(?=\s|$)/g, 's');
-  s = s.replace(/(\d)\.(?=\d)/g, '$1\u0000');
-  // a one-word person name is a handle: keep its underscores so "jane_doe" stays apart from "Jane Doe"
-  if (type === 'Person' && !/\s/.test(s.trim())) s = s.replace(/_/g, '\u0001');
-  let words = s.split(/[^\p{L}\p{N}\u0000\u0001]+/u).filter(Boolean);
-  if (type === 'Concept') words = singularHead(words);
-  return words.join('-').replace(/\u0000/g, '.').replace(/\u0001/g, '_');
-}
-
-/** Words of a key, for prefix and containment checks. */
-export const keyWords = (key: string): string[] => key.split('-').filter(Boolean);
 
 // ---------------------------------------------------------------------------------------------------------
 // Per-document index: offsets → passage and sentence, built once per document (sorted arrays + binary search).

@@ -6,6 +6,7 @@
 import type { CandidateRelation, Ctx } from '../core/types.ts';
 import { docEnd, evidenceOf, mentionEnd } from '../core/types.ts';
 import { personsInList } from '../core/people.ts';
+import { found } from '../../knowledge/methods.ts';
 
 const CUE = /\b(?:(?:huge|many|special|big|sincere|warm)\s+)?(?:thanks|thank\s+you|(?:we|i)\s+(?:would\s+(?:also\s+)?like\s+to\s+|also\s+|'d\s+like\s+to\s+)?thank|(?:are|am|'m|’m|is|deeply|very)\s+grateful|gratitude|indebted)\b(?:\s+(?:go(?:es)?\s+)?(?:also\s+)?(?:to|for))?\s*/gi;
 const ACK_HEADING = /^\W*acknowledge?ments?\W*$/i;
@@ -33,9 +34,9 @@ export function acknowledgements(ctx: Ctx): CandidateRelation[] {
       from = s.start; // a bare list of names under an "Acknowledgements" heading
     }
     if (from < 0) continue;
-    const people = personsInList(ctx, s, from, s.end, 'acknowledgement', 0.8);
+    const people = personsInList(ctx, s, from, s.end, found('acknowledgement', 'person'));
     for (const i of people) {
-      out.push({ type: 'ACKNOWLEDGES', from: docEnd, to: mentionEnd(i), evidence: evidenceOf(s, 'acknowledgement', 0.85) });
+      out.push({ type: 'ACKNOWLEDGES', from: docEnd, to: mentionEnd(i), evidence: evidenceOf(s, found('acknowledgement')) });
     }
   }
   return out;

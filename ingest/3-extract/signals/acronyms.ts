@@ -9,7 +9,9 @@ import { lookupEntry } from '../../lexicon.ts';
 import type { LexiconEntry } from '../../lexicon.ts';
 import type { Ctx } from '../core/types.ts';
 import { mention } from '../core/types.ts';
-import { FUNCTION_WORDS, fold, nameKey, wholeWordOccurrences } from '../core/text-index.ts';
+import { FUNCTION_WORDS, wholeWordOccurrences } from '../core/text-index.ts';
+import { fold, nameKey } from '../../keys.ts';
+import { found } from '../../knowledge/methods.ts';
 
 const SHORT = /^[A-Z][A-Za-z0-9&-]{0,9}$/;
 
@@ -69,9 +71,9 @@ export function acronyms(ctx: Ctx): Definition[] {
       if (!def) continue;
       defs.set(short.replace(/s$/, ''), def);
       const extra = def.entry ? { canonical: def.entry.name, lexiconId: def.entry.id } : { canonical: long };
-      ctx.acc.add(mention(doc, s.passage, longStart, longEnd, def.type, 'acronym-long', 0.85, extra));
+      ctx.acc.add(mention(doc, s.passage, longStart, longEnd, def.type, found('acronym-long'), extra));
       const shortStart = s.start + m.index + m[0].indexOf(short);
-      ctx.acc.add(mention(doc, s.passage, shortStart, shortStart + short.length, def.type, 'acronym', 0.85, extra));
+      ctx.acc.add(mention(doc, s.passage, shortStart, shortStart + short.length, def.type, found('acronym'), extra));
     }
   }
   // later uses of each defined short form (and its plural) anywhere in the document
@@ -80,7 +82,7 @@ export function acronyms(ctx: Ctx): Definition[] {
     for (const form of [short, `${short}s`]) {
       for (const at of wholeWordOccurrences(doc.text, form)) {
         const p = index.passageAt(at);
-        if (p) ctx.acc.add(mention(doc, p, at, at + form.length, def.type, 'acronym', 0.8, extra));
+        if (p) ctx.acc.add(mention(doc, p, at, at + form.length, def.type, found('acronym', 'laterUse'), extra));
       }
     }
   }

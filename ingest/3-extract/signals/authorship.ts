@@ -5,11 +5,15 @@
 //   → the document when the sentence opens with the cue (coauthors(), before compromise: context makes names).
 
 import type { CandidateRelation, Ctx, End } from '../core/types.ts';
+import type { Sentence } from '../core/text-index.ts';
 import { docEnd, evidenceOf, mentionEnd } from '../core/types.ts';
 import { personsInList } from '../core/people.ts';
+import { CUE_RE } from '../../knowledge/cues.ts';
+import { found } from '../../knowledge/methods.ts';
+import { paperNounsRe } from '../core/cue-patterns.ts';
 
 const AFTER_TITLE_BY = /^\s*[”"’']?\s*[,)]?\s*(?:\([^)]{0,40}\)\s*)?(?:\bby|\bfrom)\s+/i;
-const THIS_WORK_BY = /\bthis\s+(?:post|paper|article|essay|report|piece|work|sequence|note)\s+(?:was|is|has been)\s+(?:\w+\s+){0,2}?(?:written|authored|co-?written|co-?authored|produced|prepared)?\s*by\s+$/i;
+const thisWorkBy = (ctx: Ctx) => paperNounsRe(ctx.lexicon, 'thisWorkBy', (nouns) => `\\bthis\\s+${nouns}\\s+(?:was|is|has been)\\s+(?:\\w+\\s+){0,2}?(?:written|authored|co-?written|co-?authored|produced|prepared)?\\s*by\\s+$`);
 // Only names and list glue between two authors: "A, B, and C", "A & B".
 const LIST_GLUE = /^\s*(?:,\s*(?:and\s+)?|\band\b\s*|&\s*)$/i;
 
@@ -17,8 +21,9 @@ export function authorship(ctx: Ctx): CandidateRelation[] {
   const out: CandidateRelation[] = [];
   const { doc, index } = ctx;
   const list = ctx.acc.list;
-  const peopleFrom = (sEnd: number, at: number): number[] => {
-    const people = list.map((m, i) => ({ m, i })).filter(({ m }) => m.type === 'Person' && m.start >= at && m.end <= sEnd).sort((a, b) => a.m.start - b.m.start);
+  // the people of sentence s from offset `at` on, in text order (looked up in the sentence: linear)
+  const peopleFrom = (s: Sentence, at: number): number[] => {
+    const people = ctx.acc.inSentence(s).map((i) => ({ m: list[i], i })).filter(({ m }) => m.type === 'Person' && m.start >= at).sort((a, b) => a.m.start - b.m.start);
     const found: number[] = [];
     let cursor = at;
     for (const { m, i } of people) {
@@ -35,13 +40,13 @@ export function authorship(ctx: Ctx): CandidateRelation[] {
     if (!s) return;
     const by = AFTER_TITLE_BY.exec(doc.text.slice(p.end, s.end));
     if (!by) return;
-    for (const a of peopleFrom(s.end, p.end + by[0].length)) out.push({ type: 'AUTHORED', from: mentionEnd(a), to: mentionEnd(pi), evidence: evidenceOf(s, 'title-by', 0.75) });
+    for (const a of peopleFrom(s, p.end + by[0].length)) out.push({ type: 'AUTHORED', from: mentionEnd(a), to: mentionEnd(pi), evidence: evidenceOf(s, found('title-by')) });
   });
   for (const s of index.sentences) {
     const text = doc.text.slice(s.start, s.end);
     for (const m of text.matchAll(/\bby\s+/gi)) {
-      if (!THIS_WORK_BY.test(text.slice(0, m.index! + m[0].length))) continue;
-      for (const a of peopleFrom(s.end, s.start + m.index! + m[0].length)) out.push({ type: 'AUTHORED', from: mentionEnd(a), to: docEnd, evidence: evidenceOf(s, 'written-by', 0.8) });
+      if (!thisWorkBy(ctx).test(text.slice(0, m.index! + m[0].length))) continue;
+      for (const a of peopleFrom(s, s.start + m.index! + m[0].length)) out.push({ type: 'AUTHORED', from: mentionEnd(a), to: docEnd, evidence: evidenceOf(s, found('written-by')) });
     }
   }
   return out;
@@ -49,8 +54,10 @@ export function authorship(ctx: Ctx): CandidateRelation[] {
 
 const COAUTHOR_CUE = /\b(?:co-?authored|co-?written|written jointly|joint work|in collaboration)\s+with\s+/gi;
 // a list of capitalised names ("Salsabila Mahdi, David Rein, Jackson Petty and Samuel R. Bowman (NYU)")
-const NAME = "\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*|van|von|de|der|da|di|le|la))*(?:\\s*\\([^)]{1,40}\\))?";
+const NAME = `\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}'’-]*|${CUE_RE.particle}))*(?:\\s*\\([^)]{1,40}\\))?`;
 const NAME_LIST = new RegExp(`^@?${NAME}(?:\\s*(?:,\\s*(?:and\\s+)?|and\\s+|&\\s*)@?${NAME})*`, 'u');
+
+const opensWithCue = (ctx: Ctx) => paperNounsRe(ctx.lexicon, 'opensWithCue', (nouns) => `^\\W*(?:this\\s+${nouns}\\s+(?:was|is)\\s+)?$`);
 
 export function coauthors(ctx: Ctx): CandidateRelation[] {
   const out: CandidateRelation[] = [];
@@ -63,15 +70,15 @@ export function coauthors(ctx: Ctx): CandidateRelation[] {
     const from = s.start + m.index + m[0].length;
     const span = NAME_LIST.exec(doc.text.slice(from, s.end));
     if (!span) continue;
-    const people = personsInList(ctx, s, from, from + span[0].length, 'coauthor-list', 0.75, true);
+    const people = personsInList(ctx, s, from, from + span[0].length, found('coauthor-list', 'person'), true);
     if (!people.length) continue;
     // the paper the sentence names before the cue, else the document when the sentence opens with the cue
     const cue = s.start + m.index;
-    const paper = ctx.acc.list.findIndex((x) => x.type === 'Paper' && x.start >= s.start && x.end <= cue);
+    const paper = ctx.acc.inSentence(s).find((i) => ctx.acc.list[i].type === 'Paper' && ctx.acc.list[i].end <= cue) ?? -1;
     let to: End | null = paper >= 0 ? mentionEnd(paper) : null;
-    if (!to && /^\W*(?:this\s+(?:post|paper|work|report|project)\s+(?:was|is)\s+)?$/i.test(text.slice(0, m.index))) to = docEnd;
+    if (!to && opensWithCue(ctx).test(text.slice(0, m.index))) to = docEnd;
     if (!to) continue;
-    for (const i of people) out.push({ type: 'AUTHORED', from: mentionEnd(i), to, evidence: evidenceOf(s, 'coauthor-list', 0.7) });
+    for (const i of people) out.push({ type: 'AUTHORED', from: mentionEnd(i), to, evidence: evidenceOf(s, found('coauthor-list')) });
   }
   return out;
 }

@@ -4,13 +4,18 @@
 // name appears in the text (else a named end) and AUTHORED → the document.
 
 import type { CandidateRelation, Ctx, End } from '../core/types.ts';
-import { docEnd, mention, mentionEnd } from '../core/types.ts';
+import { docEnd, evidenceOf, mention, mentionEnd } from '../core/types.ts';
 import type { Passage } from '../../types.ts';
-import { fold, nameKey, wholeWordOccurrences } from '../core/text-index.ts';
+import { wholeWordOccurrences } from '../core/text-index.ts';
+import { fold, nameKey } from '../../keys.ts';
+import { found } from '../../knowledge/methods.ts';
+import { PARTICLES } from '../../knowledge/cues.ts';
+import { SOURCES } from '../../knowledge/sources.ts';
+import { alternation } from '../../knowledge/data-file.ts';
 
-const AUTHOR_FIELD = /^(author|authors|by|written by|creator|creators|posted by)$/i;
+const AUTHOR_FIELDS = new Set(SOURCES.textHeader.authorFields);
 // "By evhub" is a short line of its own ("By default, LLMs are trained …" is prose); author lists may be long
-const BYLINE_LINE = /^[ \t]*(?:by|written by|posted by)[ \t]*:?[ \t]+([^\n]{1,60}?)[ \t]*$|^[ \t]*authors?[ \t]*:[ \t]*([^\n]{1,600}?)[ \t]*$/gim;
+const BYLINE_LINE = new RegExp(`^[ \\t]*${alternation(SOURCES.textHeader.bylineCues)}[ \\t]*:?[ \\t]+([^\\n]{1,60}?)[ \\t]*$|^[ \\t]*authors?[ \\t]*:[ \\t]*([^\\n]{1,600}?)[ \\t]*$`, 'gim');
 const HEADER_CHARS = 4000;
 
 /** Split "A, B and C" / "A; B" / "A & B" into names. */
@@ -35,7 +40,7 @@ export function plausibleAuthor(name: string, ctx: Ctx): boolean {
   // an organisation or model named as "author" (e.g. a lab's report) is not a person
   if ((ctx.lexicon.byKey.get(nameKey(name)) ?? []).some((e) => e.type !== 'Person')) return false;
   // several words must look like a name (capitalised); a single word may be a handle ("evhub")
-  if (words.length > 1 && !words.every((w) => /^(\p{Lu}|de$|van$|von$|der$|la$|le$|da$|di$|al$|bin$)/u.test(w))) return false;
+  if (words.length > 1 && !words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w))) return false;
   return true;
 }
 
@@ -46,7 +51,7 @@ export function bylines(ctx: Ctx): CandidateRelation[] {
     for (const n of splitNames(s ?? '')) if (plausibleAuthor(n, ctx) && !names.some((x) => fold(x) === fold(n))) names.push(n);
   };
   push(doc.meta.author);
-  for (const [k, v] of Object.entries(doc.meta.fields ?? {})) if (AUTHOR_FIELD.test(k.trim())) push(v);
+  for (const [k, v] of Object.entries(doc.meta.fields ?? {})) if (AUTHOR_FIELDS.has(k.trim().toLowerCase())) push(v);
 
   const header = doc.text.slice(0, HEADER_CHARS);
   BYLINE_LINE.lastIndex = 0;
@@ -70,7 +75,7 @@ export function bylines(ctx: Ctx): CandidateRelation[] {
     if (!s) continue;
     relations.push({
       type: 'AUTHORED', from: end, to: docEnd,
-      evidence: { passageId: s.passage.id, start: s.start, end: s.end, method: 'byline', confidence: 0.95 },
+      evidence: evidenceOf(s, found('byline')),
     });
   }
   return relations;
@@ -84,7 +89,7 @@ function markOccurrences(ctx: Ctx, name: string): End[] {
   for (const at of wholeWordOccurrences(doc.text, name)) {
     const p = ctx.index.passageAt(at);
     if (!p) continue;
-    const i = ctx.acc.add(mention(doc, p, at, at + name.length, 'Person', first ? 'byline' : 'byline-name', first ? 0.95 : 0.85));
+    const i = ctx.acc.add(mention(doc, p, at, at + name.length, 'Person', first ? found('byline') : found('byline-name')));
     if (i >= 0) out.push(mentionEnd(i));
     first = false;
   }

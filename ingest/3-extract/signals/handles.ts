@@ -4,6 +4,7 @@
 
 import type { Ctx } from '../core/types.ts';
 import { mention } from '../core/types.ts';
+import { found } from '../../knowledge/methods.ts';
 
 // not after a word character, "@" or "/" (emails, npm scopes, URLs); letters, digits, "_" and "-" inside
 const HANDLE = /(?<![\p{L}\p{N}_@/.])@([A-Za-z0-9_](?:[A-Za-z0-9_-]{0,38}[A-Za-z0-9_])?)(?![\p{L}\p{N}_@/]|\.[A-Za-z])/gu;
@@ -20,6 +21,6 @@ export function handles(ctx: Ctx): void {
     if (!p || CODE_LIKE.test(p.text)) continue;
     if (lexicon.vocab.genericWords.has(name.toLowerCase())) continue;
     const start = m.index + 1;
-    ctx.acc.add(mention(doc, p, start, start + name.length, 'Person', 'handle', 0.9, { canonical: name }));
+    ctx.acc.add(mention(doc, p, start, start + name.length, 'Person', found('handle'), { canonical: name }));
   }
 }

@@ -6,19 +6,17 @@
 import type { Link } from '../../types.ts';
 import type { CandidateRelation, Ctx } from '../core/types.ts';
 import { docEnd, evidenceOf, mention, mentionEnd } from '../core/types.ts';
-import { SENTENCE_STARTERS, fold, isTitleCase, nameKey, straighten } from '../core/text-index.ts';
+import { SENTENCE_STARTERS, isTitleCase } from '../core/text-index.ts';
+import { fold, nameKey, straighten } from '../../keys.ts';
 import { nameTag } from '../core/nlp.ts';
+import { found } from '../../knowledge/methods.ts';
+import { SOURCES } from '../../knowledge/sources.ts';
+import { alternation } from '../../knowledge/data-file.ts';
 
 /** URL shapes of papers and posts, with the path segment that carries the title slug (if any). */
-const PAPER_URLS: Array<{ host?: RegExp; path: RegExp; slug?: number }> = [
-  { host: /(^|\.)arxiv\.org$/, path: /^\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5}|[a-z.-]+\/\d{7})/ },
-  { path: /^\/(?:posts|s|p|pub|publications?|papers?|research|blog|news|index|articles?|essays?|reports?|notes?)\/(?:(?:[A-Za-z0-9]{10,24}|\d{4}|\d{2})\/)*([^/?#]+?)\/?(?:index\.html?)?$/, slug: 1 },
-  { host: /(^|\.)(distill\.pub|transformer-circuits\.pub)$/, path: /^\/\d{4}\/([^/?#]+)/, slug: 1 },
-  { host: /(^|\.)openreview\.net$/, path: /^\/(?:forum|pdf)/ },
-  { path: /\/([^/?#]+)\.pdf$/i, slug: 1 },
-];
-const NOT_PAPERS = /(^|\.)(twitter\.com|x\.com|github\.com|youtube\.com|youtu\.be|wikipedia\.org|linkedin\.com|facebook\.com)$/;
-const GENERIC_SLUG = /^(index|home|about|careers?|jobs?|team|people|contact|login|signup|search|tags?|page|\d+)$/i;
+const PAPER_URLS = SOURCES.paperUrls.rules;
+const NOT_PAPERS = new RegExp(`(^|\\.)${alternation(SOURCES.paperUrls.notPaperHosts)}$`);
+const GENERIC_SLUG = new RegExp(`^(?:${alternation(SOURCES.paperUrls.genericSlugs)}|\\d+)$`, 'i');
 
 interface Target { slugTitle?: string; key?: string }
 
@@ -121,16 +119,16 @@ export function links(ctx: Ctx): CandidateRelation[] {
     if (isTitle && nameKey(anchor) === selfKey) continue;
     const keys = target.key ? [target.key] : undefined;
     const m = isTitle
-      ? mention(doc, s.passage, start, end, 'Paper', 'link-title', 0.85, { ...(keys ? { aliasKeys: keys } : {}) })
+      ? mention(doc, s.passage, start, end, 'Paper', found('link-title'), { ...(keys ? { aliasKeys: keys } : {}) })
       : target.slugTitle
-        ? mention(doc, s.passage, start, end, 'Paper', 'link-target', 0.6, {
+        ? mention(doc, s.passage, start, end, 'Paper', found('link-target'), {
           canonical: target.slugTitle, surfaceNotAlias: true, ...(keys ? { aliasKeys: keys } : {}),
         })
         : null;
     if (!m) continue;
     const i = ctx.acc.add(m);
     if (i < 0) continue;
-    out.push({ type: 'LINKS_TO', from: docEnd, to: mentionEnd(i), evidence: evidenceOf(s, 'link', 0.9) });
+    out.push({ type: 'LINKS_TO', from: docEnd, to: mentionEnd(i), evidence: evidenceOf(s, found('link')) });
   }
   return out;
 }

@@ -8,14 +8,15 @@ import type { Sentence, Token } from '../core/text-index.ts';
 import { FUNCTION_WORDS, SENTENCE_STARTERS, isAllCaps, isCap } from '../core/text-index.ts';
 import type { Ctx } from '../core/types.ts';
 import { mention } from '../core/types.ts';
-import { isFirstName, nameTag, sentenceTags } from '../core/nlp.ts';
+import { isCommonWord, isFirstName, nameTag, sentenceTags } from '../core/nlp.ts';
 import { nameLike, nameRunAt } from '../core/people.ts';
-import { ROLE } from './affiliations.ts';
+import { CUE_RE } from '../../knowledge/cues.ts';
+import { found, type Grade } from '../../knowledge/methods.ts';
 
 // "and" is not a connector: "the Quokka Foundation and Stanford University" are two organisations
 const ORG_CONNECTORS = new Set(['of', 'for', 'the', '&']);
 const ORG_CUES_AFTER = new Set(['office', 'offices', 'team', 'staff', 'researchers', 'employees', 'lab', 'labs', 'members', 'fellows', 'scholars', 'program', 'programme', 'cohort']);
-const APPOSITION = new RegExp(`^\\s*,\\s*(?:a|an)\\s+${ROLE}\\s+(?:at|of|from|with)\\s`, 'i');
+const APPOSITION = new RegExp(`^\\s*,\\s*(?:a|an)\\s+${CUE_RE.role}\\s+(?:at|of|from|with)\\s`, 'i');
 const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific'];
 
 export function names(ctx: Ctx): void {
@@ -72,35 +73,29 @@ function organisation(ctx: Ctx, s: Sentence, tokens: Token[], i: number): number
     const strong = orgHeads.has(tokens[h].text);
     const distinctive = modifiers.some((w) => !genericWords.has(w.lower) && !descriptiveWords.has(w.lower) && (strong || !isCommonWord(w.text)));
     if (distinctive) {
-      ctx.acc.add(mention(ctx.doc, s.passage, tokens[i].start, tokens[end - 1].end, 'Organization', 'org-head', 0.75));
+      ctx.acc.add(mention(ctx.doc, s.passage, tokens[i].start, tokens[end - 1].end, 'Organization', found('org-head')));
       return end;
     }
   }
   // "University of X", "Institute for Y": the head first
   if (isHead(tokens[i].text) && ORG_CONNECTORS.has(tokens[i + 1]?.lower ?? '') && end > i + 2) {
-    ctx.acc.add(mention(ctx.doc, s.passage, tokens[i].start, tokens[end - 1].end, 'Organization', 'org-head', 0.75));
+    ctx.acc.add(mention(ctx.doc, s.passage, tokens[i].start, tokens[end - 1].end, 'Organization', found('org-head')));
     return end;
   }
   // an acronym followed by an organisational noun: "the LISA office", "CHAI researchers"
   const next = tokens[i + 1];
   if (isAllCaps(tokens[i]) && next && ORG_CUES_AFTER.has(next.lower) && text.slice(tokens[i].end, next.start) === ' ') {
-    ctx.acc.add(mention(ctx.doc, s.passage, tokens[i].start, tokens[i].end, 'Organization', 'acronym-org', 0.7));
+    ctx.acc.add(mention(ctx.doc, s.passage, tokens[i].start, tokens[i].end, 'Organization', found('acronym-org')));
     return i + 1;
   }
   // a single word compromise knows as an organisation ("Microsoft")
   const compound = next?.text === '-' && next.start === tokens[i].end; // "Meta-level", "Apple-style"
   // (not for all-capital words: compromise's "SNP" is a party, in ML text a polymorphism)
   if (nameTag(tokens[i].text) === 'Organization' && !isAllCaps(tokens[i]) && !isCap(tokens[i + 1]) && !compound) {
-    ctx.acc.add(mention(ctx.doc, s.passage, tokens[i].start, tokens[i].end, 'Organization', 'compromise', 0.65));
+    ctx.acc.add(mention(ctx.doc, s.passage, tokens[i].start, tokens[i].end, 'Organization', found('compromise', 'organization')));
     return i + 1;
   }
   return 0;
-}
-
-/** Words compromise knows as ordinary vocabulary (not names). */
-export function isCommonWord(word: string): boolean {
-  const tag = nameTag(word);
-  return !!tag && !['ProperNoun', 'Organization', 'Place', 'Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'].includes(tag);
 }
 
 /** "Carson Denison", "Monte MacDiarmid": two to four name words with a known first name or compromise's say. */
@@ -115,19 +110,19 @@ function person(ctx: Ctx, s: Sentence, tokens: Token[], i: number, sentenceStart
   if (!/\s/.test(text.slice(words[0].start, words[words.length - 1].end))) return end;
   if (/^\p{Lu}$/u.test(words[words.length - 1].text)) return end;
   // a sentence-initial word is capitalised anyway: it must itself be a known first name
-  let conf = 0;
+  let grade: Grade<'compromise'> | undefined;
   const tags = sentenceTags(s, text.slice(s.start, s.end), s.start);
   const tagged = words.map((w) => tags.get(w.start) ?? new Set<string>());
   // "Max Memory Allocated": a verb or a plural noun after the first name is not part of a name
   if (tagged.slice(1).some((ts) => ts.has('Verb') || ts.has('Plural') || ts.has('Gerund'))) return end;
-  if (isFirstName(words[0].text)) conf = 0.8;
+  if (isFirstName(words[0].text)) grade = 'firstName';
   else if (!sentenceStart) {
     if (tagged.some((ts) => ts.has('Organization') || ts.has('Place'))) return end;
-    if (tagged.some((ts) => PERSON_TAGS.some((p) => ts.has(p)))) conf = 0.65;
+    if (tagged.some((ts) => PERSON_TAGS.some((p) => ts.has(p)))) grade = 'tagged';
   }
   // an apposition with a role names a person whatever compromise knows: "Akbir Khan, a PhD student at UCL"
-  if (!conf && APPOSITION.test(text.slice(words[words.length - 1].end, Math.min(s.end, words[words.length - 1].end + 80)))) conf = 0.7;
-  if (!conf) return end;
-  ctx.acc.add(mention(ctx.doc, s.passage, words[0].start, words[words.length - 1].end, 'Person', 'compromise', conf));
+  if (!grade && APPOSITION.test(text.slice(words[words.length - 1].end, Math.min(s.end, words[words.length - 1].end + 80)))) grade = 'apposition';
+  if (!grade) return end;
+  ctx.acc.add(mention(ctx.doc, s.passage, words[0].start, words[words.length - 1].end, 'Person', found('compromise', grade)));
   return end;
 }

@@ -7,6 +7,7 @@ import { lookupEntry } from '../../lexicon.ts';
 import type { CandidateMention } from '../core/types.ts';
 import { mention } from '../core/types.ts';
 import type { DocIndex } from '../core/text-index.ts';
+import { ADJUSTMENTS } from '../../knowledge/methods.ts';
 
 const SIZE_AT_END = /(\d+(?:\.\d+)?[KMBT])$/i;
 const MORE_SIZES = /^\/(\d+(?:\.\d+)?[KMBT])\b/i;
@@ -35,7 +36,7 @@ export function matchPatterns(index: DocIndex, lex: Lexicon): CandidateMention[]
       if (!passage || end > passage.end) continue;
       const canonical = fill(p.canonical, m);
       const entry = lookupEntry(lex, p.type, canonical);
-      out.push(mention(doc, passage, start, end, p.type, 'pattern', p.confidence,
+      out.push(mention(doc, passage, start, end, p.type, { method: 'pattern', confidence: p.confidence },
         { canonical: entry?.name ?? canonical, ...(entry ? { lexiconId: entry.id } : {}) }));
       // "Pythia-70M/410M/1.4B": the same family at other sizes
       const size = SIZE_AT_END.exec(m[0]);
@@ -47,7 +48,7 @@ export function matchPatterns(index: DocIndex, lex: Lexicon): CandidateMention[]
           const e2 = s2 + more[1].length;
           const name = canonical.replace(SIZE_AT_END, more[1]);
           // the bare size ("410M") names the model here but is no alias of it
-          out.push(mention(doc, passage, s2, e2, p.type, 'pattern-list', p.confidence * 0.95, { canonical: name, surfaceNotAlias: true }));
+          out.push(mention(doc, passage, s2, e2, p.type, { method: 'pattern-list', confidence: p.confidence * ADJUSTMENTS.sizeList }, { canonical: name, surfaceNotAlias: true }));
           pos = e2;
         }
       }

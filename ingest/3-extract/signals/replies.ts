@@ -6,7 +6,9 @@
 
 import type { Passage } from '../../types.ts';
 import type { CandidateRelation, Ctx } from '../core/types.ts';
-import { fold } from '../core/text-index.ts';
+import { fold } from '../../keys.ts';
+import { found } from '../../knowledge/methods.ts';
+import { isCommentsMarker } from '../../knowledge/cues.ts';
 
 const MIN_WORDS = 6;
 const COVERAGE = 0.8;
@@ -59,7 +61,7 @@ export function findQuotes(passages: Passage[]): number[] {
  * recognise ("## Comments", then "**Name** (date):" lines), the plain paragraphs.
  */
 function threadProse(passages: Passage[]): (p: Passage) => boolean {
-  const heading = passages.find((p) => p.kind === 'heading' && /^[#\s]*(?:\d+\s+)?comments?\b/i.test(p.text));
+  const heading = passages.find((p) => p.kind === 'heading' && isCommentsMarker(p.text));
   const from = heading ? heading.end : Infinity;
   return (p) => PROSE.has(p.kind) || (p.kind === 'paragraph' && p.start >= from);
 }
@@ -77,7 +79,7 @@ export function replies(ctx: Ctx): CandidateRelation[] {
     const s = p.sentences[0] ?? { start: p.start, end: p.end };
     out.push({
       type: 'REPLIES_TO', from: { kind: 'passage', passageId: p.id }, to: { kind: 'passage', passageId: target.id },
-      evidence: { passageId: p.id, start: s.start, end: s.end, method: 'thread-structure', confidence: 0.9 },
+      evidence: { passageId: p.id, start: s.start, end: s.end, ...found('thread-structure') },
     });
   }
   const quoted = findQuotes(ps);
@@ -93,7 +95,7 @@ export function replies(ctx: Ctx): CandidateRelation[] {
     const s = q.sentences[0] ?? { start: q.start, end: q.end };
     out.push({
       type: 'REPLIES_TO', from: { kind: 'passage', passageId: reply.id }, to: { kind: 'passage', passageId: original.id },
-      evidence: { passageId: q.id, start: s.start, end: s.end, method: 'quote-reply', confidence: 0.75 },
+      evidence: { passageId: q.id, start: s.start, end: s.end, ...found('quote-reply') },
     });
   }
   return out;

@@ -9,11 +9,14 @@
 // organisations can both have an "Interpretability team"; the bare name is kept as a weak key.
 
 import type { Sentence, Token } from '../core/text-index.ts';
-import { FUNCTION_WORDS, SENTENCE_STARTERS, fold, isCap } from '../core/text-index.ts';
+import { FUNCTION_WORDS, SENTENCE_STARTERS, isCap } from '../core/text-index.ts';
+import { fold } from '../../keys.ts';
 import type { CandidateMention, CandidateRelation, Ctx, End } from '../core/types.ts';
 import { evidenceOf, mention, mentionEnd } from '../core/types.ts';
 import { personsInList } from '../core/people.ts';
-import { isCommonWord } from './names.ts';
+import { CUE_RE } from '../../knowledge/cues.ts';
+import { found, type Found } from '../../knowledge/methods.ts';
+import { isCommonWord } from '../core/nlp.ts';
 
 const SKIP_MARKUP = /^[_*`]$/;
 
@@ -110,11 +113,11 @@ function teamAt(ctx: Ctx, s: Sentence, tokens: Token[], k: number): CandidateRel
     const spanEnd = !plural && b === last && /^\s+$/.test(text.slice(end, teamTok.start)) ? teamTok.end : end;
     const bare = `${name} team`;
     const canonical = pName ? `${pName} ${bare}` : bare;
-    const idx = ctx.acc.add(mention(ctx.doc, s.passage, start, spanEnd, 'Organization', 'team', 0.92, {
+    const idx = ctx.acc.add(mention(ctx.doc, s.passage, start, spanEnd, 'Organization', found('team'), {
       canonical, ...(pName ? { weakKeys: [bare] } : {}),
     }));
     if (idx >= 0 && parent >= 0) {
-      out.push({ type: 'PART_OF', from: mentionEnd(idx), to: mentionEnd(parent), evidence: evidenceOf(s, 'team-of', 0.85) });
+      out.push({ type: 'PART_OF', from: mentionEnd(idx), to: mentionEnd(parent), evidence: evidenceOf(s, found('team-of')) });
     }
   }
   return out;
@@ -151,10 +154,10 @@ function lowercaseTeam(ctx: Ctx, s: Sentence, tokens: Token[], k: number): Candi
   if (ctx.acc.overlapping(start, tokens[k].end).some((i) => ['Person', 'Model', 'Organization'].includes(ctx.acc.list[i].type))) return [];
   const descriptor = text.slice(start, tokens[k - 1].end).replace(/\b\p{L}/gu, (c) => c.toUpperCase());
   const bare = `${descriptor} team`;
-  const idx = ctx.acc.add(mention(ctx.doc, s.passage, start, tokens[k].end, 'Organization', 'team', 0.8, {
+  const idx = ctx.acc.add(mention(ctx.doc, s.passage, start, tokens[k].end, 'Organization', found('team', 'lowercase'), {
     canonical: `${orgName(ctx.acc.list[parent])} ${bare}`, weakKeys: [bare],
   }));
-  return idx >= 0 ? [{ type: 'PART_OF', from: mentionEnd(idx), to: mentionEnd(parent), evidence: evidenceOf(s, 'team-of', 0.8) }] : [];
+  return idx >= 0 ? [{ type: 'PART_OF', from: mentionEnd(idx), to: mentionEnd(parent), evidence: evidenceOf(s, found('team-of', 'lowercase')) }] : [];
 }
 
 /** An organisation (not a team) whose mention ends at token t, or at the word before a possessive "’s" there. */
@@ -206,24 +209,23 @@ export function teamPeople(ctx: Ctx): CandidateRelation[] {
   const text = ctx.doc.text;
   for (const s of ctx.index.sentences) {
     const st = text.slice(s.start, s.end);
-    const orgs = () => ctx.acc.list.map((m, i) => ({ m, i })).filter(({ m }) => m.type === 'Organization' && m.start >= s.start && m.end <= s.end);
+    const orgs = () => ctx.acc.inSentence(s).map((i) => ({ m: ctx.acc.list[i], i })).filter(({ m }) => m.type === 'Organization');
     // "with A and B as current team members"
     const mm = /\bwith\s+(.{3,240}?)\s+as\s+(?:(?:current|founding|new|initial|core|other|our|its|the|first)\s+)*(?:team\s+)?members?\b/i.exec(st);
     if (mm) {
       const from = s.start + mm.index + mm[0].indexOf(mm[1]);
-      const people = personsInList(ctx, s, from, from + mm[1].length, 'member-list', 0.75);
+      const people = personsInList(ctx, s, from, from + mm[1].length, found('member-list', 'person'));
       const team = nearestTeam(orgs(), s.start + mm.index);
-      if (team >= 0) for (const p of people) out.push(rel('MEMBER_OF', mentionEnd(p), mentionEnd(team), s, 'member-list', 0.8));
+      if (team >= 0) for (const p of people) out.push(rel('MEMBER_OF', mentionEnd(p), mentionEnd(team), s, found('member-list')));
     }
     // "A and B joined the X team" / "members of the X team include A, B"
-    const jm = /\b(?:joined|joins|has joined|have joined|will join|are joining|is joining)\s+(?:the\s+)?$/i;
     for (const { m, i } of orgs()) {
       const before = text.slice(Math.max(s.start, m.start - 30), m.start);
-      if (jm.test(before)) {
-        const cut = s.start + text.slice(s.start, m.start).search(/\b(?:joined|joins|has joined|have joined|will join|are joining|is joining)\b/i);
-        const people = personsInList(ctx, s, s.start, cut, 'joined', 0.7);
+      if (JOINED_BEFORE.test(before)) {
+        const cut = s.start + text.slice(s.start, m.start).search(JOIN_VERB);
+        const people = personsInList(ctx, s, s.start, cut, found('joined', 'person'));
         const type = m.method === 'team' ? 'MEMBER_OF' : 'AFFILIATED_WITH';
-        for (const p of people) out.push(rel(type, mentionEnd(p), mentionEnd(i), s, 'joined', 0.75));
+        for (const p of people) out.push(rel(type, mentionEnd(p), mentionEnd(i), s, found('joined')));
       }
     }
     leads(ctx, s, st, orgs(), out);
@@ -238,48 +240,54 @@ function nearestTeam(orgs: Array<{ m: CandidateMention; i: number }>, before: nu
   return (prior.length ? prior[prior.length - 1] : pool[0])?.i ?? -1;
 }
 
-const LEAD_VERB = /\b(?:lead|leads|leading|led|head|heads|heading|headed|run|runs|running|manage|manages|managing|direct|directs|directing)\b/i;
+const JOIN_VERB = new RegExp(`\\b${CUE_RE.join}\\b`, 'i');
+const JOINED_BEFORE = new RegExp(`\\b${CUE_RE.join}\\s+(?:the\\s+)?$`, 'i');
+// "I have started leading (and hiring for!) a new team at X"
+const FIRST_PERSON_LEAD = new RegExp(`\\bI(?:['’]m|['’]ve| am| have| will| (?:have )?(?:just )?started| now)?(?:\\s+\\w+){0,3}?\\s+${CUE_RE.leadAny}\\b`);
+// "<Person>, the head of X", "<Person>, who leads X", "<Person> leads the X team"
+const LEADS_BETWEEN = new RegExp(`^\\s*(?:,\\s*${CUE_RE.leadRole}\\s+of\\s+(?:the\\s+)?|,\\s*who\\s+${CUE_RE.leadThird}\\s+(?:the\\s+)?|\\s+${CUE_RE.leadThird}\\s+(?:the\\s+)?)$`, 'i');
+// "the X team (at Y), led by <Person>"
+const LED_BY_BETWEEN = new RegExp(`^\\s*(?:team\\s*)?(?:(?:at|of|in|within)\\s+[^,;]{1,40})?,?\\s*(?:(?:is|was|which is)\\s+)?(?:co-?)?${CUE_RE.leadPast}\\s+by\\s+$`, 'i');
 
 function leads(ctx: Ctx, s: Sentence, st: string, orgs: Array<{ m: CandidateMention; i: number }>, out: CandidateRelation[]): void {
   if (!orgs.length) return;
   // first person, with a known author: "I have started leading (and hiring for!) a new team at X, the Y team"
-  const fp = /\bI(?:['’]m|['’]ve| am| have| will| (?:have )?(?:just )?started| now)?(?:\s+\w+){0,3}?\s+(lead|leading|led|head|heading|run|running|manage|managing)\b/.exec(st);
+  const fp = FIRST_PERSON_LEAD.exec(st);
   if (fp && ctx.authors.length) {
     const verbAt = s.start + fp.index + fp[0].length;
     const after = orgs.filter(({ m }) => m.start >= verbAt);
     const target = after.find(({ m }) => m.method === 'team') ?? after[0];
-    if (target) for (const a of ctx.authors) out.push(rel('LEADS', a, mentionEnd(target.i), s, 'first-person-lead', 0.8));
+    if (target) for (const a of ctx.authors) out.push(rel('LEADS', a, mentionEnd(target.i), s, found('first-person-lead')));
   }
   // third person: "<Person> leads/heads the X team", "<Person>, head of X", "X, led by <Person>"
-  const people = ctx.acc.list.map((m, i) => ({ m, i })).filter(({ m }) => m.type === 'Person' && m.start >= s.start && m.end <= s.end);
+  const people = ctx.acc.inSentence(s).map((i) => ({ m: ctx.acc.list[i], i })).filter(({ m }) => m.type === 'Person');
   const text = ctx.doc.text;
   for (const p of people) {
     for (const o of orgs) {
       if (o.m.start > p.m.end) {
         const between = text.slice(p.m.end, o.m.start);
-        if (between.length < 40 && /^\s*(?:,\s*(?:the\s+)?(?:head|lead|leader|director|manager|chief)\s+of\s+(?:the\s+)?|,\s*who\s+(?:leads|led|heads|headed|runs|ran|manages|managed|directs|directed|is leading|now leads)\s+(?:the\s+)?|\s+(?:leads|led|heads|headed|runs|ran|manages|managed|directs|directed|is leading|will lead)\s+(?:the\s+)?)$/i.test(between)) {
-          out.push(rel('LEADS', mentionEnd(p.i), mentionEnd(o.i), s, 'leads', 0.75));
+        if (between.length < 40 && LEADS_BETWEEN.test(between)) {
+          out.push(rel('LEADS', mentionEnd(p.i), mentionEnd(o.i), s, found('leads')));
         }
       } else if (o.m.end < p.m.start) {
         const between = text.slice(o.m.end, p.m.start);
         // "the X team at Y, led by Z": Z leads the team, not its parent Y
         const isParentOfTeam = /\bteams?\s+(?:at|of|in|within)\s+(?:the\s+)?$/i.test(text.slice(Math.max(s.start, o.m.start - 20), o.m.start));
-        if (!isParentOfTeam && between.length < 60 && /^\s*(?:team\s*)?(?:(?:at|of|in|within)\s+[^,;]{1,40})?,?\s*(?:(?:is|was|which is)\s+)?(?:co-?)?led by\s+$/i.test(between)) {
-          out.push(rel('LEADS', mentionEnd(p.i), mentionEnd(o.i), s, 'led-by', 0.75));
+        if (!isParentOfTeam && between.length < 60 && LED_BY_BETWEEN.test(between)) {
+          out.push(rel('LEADS', mentionEnd(p.i), mentionEnd(o.i), s, found('led-by')));
           // "led by A and B" / "led by A, B and C": every person of the list
           let edge = p.m.end;
           for (const q of people.filter(({ m }) => m.start >= p.m.end).sort((x, y) => x.m.start - y.m.start)) {
             if (!/^\s*(?:,|,?\s*and|&)\s*$/.test(text.slice(edge, q.m.start))) break;
-            out.push(rel('LEADS', mentionEnd(q.i), mentionEnd(o.i), s, 'led-by', 0.7));
+            out.push(rel('LEADS', mentionEnd(q.i), mentionEnd(o.i), s, found('led-by', 'listed')));
             edge = q.m.end;
           }
         }
       }
     }
   }
-  void LEAD_VERB;
 }
 
-function rel(type: CandidateRelation['type'], from: End, to: End, s: Sentence, method: string, confidence: number): CandidateRelation {
-  return { type, from, to, evidence: evidenceOf(s, method, confidence) };
+function rel(type: CandidateRelation['type'], from: End, to: End, s: Sentence, how: Found): CandidateRelation {
+  return { type, from, to, evidence: evidenceOf(s, how) };
 }

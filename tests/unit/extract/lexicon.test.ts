@@ -4,6 +4,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildLexicon, loadLexicon, lookupEntry } from '../../../ingest/lexicon.ts';
 import { run } from './helpers.ts';
+import type { AtlasError } from '../../../errors/index.ts';
+
+function catchError(f: () => unknown): AtlasError {
+  try {
+    f();
+  } catch (e) {
+    return e as AtlasError;
+  }
+  throw new Error('expected an error');
+}
 
 describe('lexicon', () => {
   const saved = process.env.ATLAS_LEXICON;
@@ -37,10 +47,21 @@ describe('lexicon', () => {
     expect(r.mentions).toContain('Concept:Gradient hacking');
   });
 
-  it('reports malformed files with their name', () => {
-    expect(() => buildLexicon([{ source: 'bad.json', data: { terms: { Widget: ['x'] } as never } }])).toThrow(/bad\.json.*Widget/);
+  it('reports malformed files as LEXICON_INVALID with the file and the position of the entry', () => {
+    const err = catchError(() => buildLexicon([{ source: 'bad.json', data: { terms: { Concept: ['ok'], Widget: ['x', 'y'] } as never } }]));
+    expect(err).toMatchObject({ code: 'LEXICON_INVALID', source: 'bad.json', position: { unit: 'entry', offset: 0 } });
+    expect(err.toString()).toBe('bad.json (entry 0): unknown type "Widget" for "x"');
+    const pattern = catchError(() => buildLexicon([{ source: 'p.json', data: { patterns: [{ type: 'Model', pattern: 'ok' }, { type: 'Model', pattern: '(' }] } }]));
+    expect(pattern).toMatchObject({ code: 'LEXICON_INVALID', source: 'p.json', position: { unit: 'entry', offset: 1 } });
     process.env.ATLAS_LEXICON = '/nonexistent/lexicon.json';
-    expect(() => loadLexicon()).toThrow(/nonexistent/);
+    expect(catchError(() => loadLexicon())).toMatchObject({ code: 'LEXICON_INVALID', source: '/nonexistent/lexicon.json' });
+  });
+
+  it('a lexicon file that is not JSON fails with the character position of the error', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'atlas-lex-')), 'bad.json');
+    writeFileSync(file, '{ "terms": { "Concept": ["a" "b"] } }');
+    process.env.ATLAS_LEXICON = file;
+    expect(catchError(() => loadLexicon())).toMatchObject({ code: 'LEXICON_INVALID', source: file, position: { unit: 'char', offset: 29 } });
   });
 
   it('lower-case aliases match any case; capitalised aliases match as written', () => {

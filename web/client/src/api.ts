@@ -12,7 +12,7 @@ import type {
   QueryResponse,
   SearchResponse,
 } from '../../server/api-types.ts';
-import type { ExpandGroupsResponse } from '../../server/expand-groups.ts';
+import type { ExpandGroupsResponse } from '../../server/api-types.ts';
 import { store } from './state.ts';
 
 export class ApiFailure extends Error {

@@ -1,6 +1,6 @@
 // Expanding by groups: a node's neighbours split by relation and neighbour type, each group named in
 // words ("412 documents about this") and paged on its own. Pure: the panel and the expand action use it.
-import type { ExpandGroup } from '../../server/expand-groups.ts';
+import type { ExpandGroup } from '../../server/api-types.ts';
 
 export type { ExpandGroup };
 

@@ -1,29 +1,15 @@
-// How a node's neighbours split by relation type and neighbour type ("412 documents about this", "3
+// GET /api/expand-groups/:id — how a node's neighbours split by relation type and neighbour type ("412 documents about this", "3
 // people authored this"), so the explorer expands a big node group by group, each with its own "show
 // more". Each group's members are then paged by /api/expand with `rels` and `types` set to the group.
-import type { Record as NeoRecord } from 'neo4j-driver';
-import { SEMANTIC_RELS, toNumber } from './serialize.ts';
-
-type Read = (cypher: string, params?: Record<string, unknown>) => Promise<NeoRecord[]>;
-
-export interface ExpandGroup {
-  rel: string;
-  /** Neighbour type: an entity type or 'Document'. */
-  type: string;
-  /** 'out' when every such relation starts at the expanded node, 'in' when every one ends there. */
-  direction: 'out' | 'in' | 'both';
-  /** Distinct neighbours in the group. */
-  count: number;
-}
-
-export interface ExpandGroupsResponse {
-  center: string;
-  groups: ExpandGroup[];
-}
+import type { ExpandGroupsResponse } from '../api-types.ts';
+import type { Read } from '../read.ts';
+import { SEMANTIC_RELS, toNumber } from '../serialize.ts';
+import { NODE_BY_ID } from './cypher.ts';
+import { byId, type Routes } from './route.ts';
 
 export async function expandGroups(read: Read, id: string): Promise<ExpandGroupsResponse> {
   const recs = await read(
-    `CALL () { MATCH (n:Entity {id: $id}) RETURN n UNION MATCH (n:Document {id: $id}) RETURN n }
+    `${NODE_BY_ID}
      MATCH (n)-[r]-(m) WHERE type(r) IN $rels AND (m:Entity OR m:Document)
      WITH type(r) AS rel, CASE WHEN m:Document THEN 'Document' ELSE m.type END AS type, m, startNode(r) = n AS out
      WITH rel, type, count(DISTINCT m) AS count, sum(CASE WHEN out THEN 1 ELSE 0 END) AS outs, count(*) AS rels
@@ -40,3 +26,7 @@ export async function expandGroups(read: Read, id: string): Promise<ExpandGroups
     })),
   };
 }
+
+export const expandGroupRoutes: Routes = {
+  'expand-groups': byId('/api/expand-groups/<id>', ({ read }, id) => expandGroups(read, id)),
+};
