@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { ingestSources } from '../../ingest/pipeline.ts';
 import { testDriver, testTarget } from '../integration/helpers/db.ts';
 import { startServer, type RunningServer, type ServerOptions } from '../../web/server/index.ts';
@@ -76,6 +76,7 @@ export interface PageProblems {
 /** A 1366×768 page that records script errors and any alert/confirm/prompt (which must never happen). */
 export async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: PageProblems }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  context.setDefaultTimeout(90_000); // waits for selectors and functions, under load
   const page = await context.newPage();
   const problems: PageProblems = { errors: [], dialogs: [] };
   page.on('pageerror', (e) => problems.errors.push(e.message));
@@ -88,7 +89,7 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
     void d.dismiss();
   });
   await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 }); // two cores, shared
   return { page, problems };
 }
 
@@ -123,6 +124,8 @@ export interface ExplorerContext {
  */
 export function useExplorer(): ExplorerContext {
   const ctx = {} as ExplorerContext;
+  // A page load, a layout and a few API calls take tens of seconds when the two cores are busy.
+  vi.setConfig({ testTimeout: 240_000 });
   beforeAll(async () => {
     ctx.database = testTarget().database;
     ctx.driver = testDriver();
