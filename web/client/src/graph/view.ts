@@ -83,7 +83,7 @@ export class GraphView {
       selectionType: 'single',
       pixelRatio: webgl ? 1 : 'auto',
       hideEdgesOnViewport: false,
-      ...(webgl ? { renderer: { name: 'canvas', webgl: true, webglTexSize: 4096, webglBatchSize: 4096 } } : {}),
+      ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions);
     this.core = cy;
     if (keep) {
