@@ -10,6 +10,9 @@ import { overviewRoutes } from './overview.ts';
 import { pathRoutes } from './path.ts';
 import type { Routes } from './route.ts';
 import { searchRoutes } from './search.ts';
+import { communityRoutes } from './communities.ts';
+import { sourcesRoutes } from './sources.ts';
+import { timelineRoutes } from './timeline.ts';
 
 export const ROUTES: Routes = {
   ...healthRoutes,
@@ -22,6 +25,9 @@ export const ROUTES: Routes = {
   ...documentRoutes,
   ...pathRoutes,
   ...consoleRoutes,
+  ...communityRoutes,
+  ...sourcesRoutes,
+  ...timelineRoutes,
 };
 
 export type { Route, RouteContext, Routes, ServerSettings } from './route.ts';
