@@ -14,6 +14,7 @@ import { loadLexicon } from '../ingest/lexicon.ts';
 import { ingestSources } from '../ingest/pipeline.ts';
 import type { Document } from '../ingest/types.ts';
 import { extractionScaling } from './extract-scaling.ts';
+import { apiLoadReport } from './api-load.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPORA = resolve(ROOT, '..', 'shared', 'corpora');
@@ -81,6 +82,7 @@ export async function runBench(o: { docs: number }): Promise<void> {
     const scaling = extractionScaling(lexicon);
     console.log(`  extraction per MB, 5 MB / 100 KB       ${scaling.ratio.toFixed(2)}×  (repetitive text; linear ≤ 3×: ${scaling.small.toFixed(1)} vs ${scaling.large.toFixed(1)} s/MB)`);
     console.log(`\nGraph: ${resolved.entities.length} entities, ${resolved.mentions.length} mentions, ${resolved.relations.length} relations from ${docs.length} documents`);
+    await apiLoadReport(driver, local.target.database);
   } finally {
     await driver.close();
     await local.stop();

@@ -298,7 +298,7 @@ export function mountConsole(root: HTMLElement, deps: ConsoleDeps) {
       h('strong', {}, `${res.rows.length.toLocaleString()} row${res.rows.length === 1 ? '' : 's'}`),
       hasGraph ? ` · ${res.graph.nodes.length} nodes, ${res.graph.edges.length} relationships` : '',
       ` · ${res.elapsedMs} ms`,
-      res.truncated ? h('span', { class: 'truncated', id: 'truncated-note' }, ` · stopped at the ${res.rowCap.toLocaleString()}-row cap`) : '',
+      res.truncated ? h('span', { class: 'truncated', id: 'truncated-note' }, ` · ${res.notice ?? `stopped at the ${res.rowCap.toLocaleString()}-row cap`}`) : '',
     );
     if (res.rows.length === 0) {
       showMessage('empty', [h('p', {}, 'The query ran and returned no rows.')]);
