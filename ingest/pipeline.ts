@@ -8,6 +8,7 @@ import { prepare, type Prepared } from './prepare.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { assignWorks, fingerprint, type Fingerprint, type WorkAssignment } from './4-resolve/dedupe.ts';
 import { ensureSchema, mergeWorks, refreshWorkTitles, refreshEntityStats, storedDocuments, workCandidates, writeBatch, type DocumentWrite, type StoredDocument, type WriteTarget } from './5-write/index.ts';
+import { refreshOverview } from './5-write/overview.ts';
 import type { EntityType, RelationType } from './types.ts';
 import { ENTITY_TYPES } from './types.ts';
 
@@ -146,6 +147,7 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
   if (allMerges.size) await mergeWorks(target, allMerges);
   await refreshWorkTitles(target);
   if (touched.size) await refreshEntityStats(target, [...touched]);
+  await refreshOverview(target, prepared.map((p) => p.doc.id));
   for (const type of entityIds.values()) summary.entitiesByType[type]++;
   summary.seconds = (performance.now() - t0) / 1000;
   return summary;
