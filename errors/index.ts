@@ -40,11 +40,18 @@ export const ERROR_CODES = {
   QUERY_TOO_LARGE: { http: 413, exit: 2, retriable: false },
   QUERY_FAILED: { http: 400, exit: 2, retriable: false },
   QUERY_NOT_FOUND: { http: 404, exit: 2, retriable: false },
+  QUERY_CANCELLED: { http: 499, exit: 2, retriable: false },
+  /** A named query file in queries/ that cannot be read or whose header is malformed. */
+  QUERIES_INVALID: { http: 500, exit: 2, retriable: false },
   // Requests and usage.
   BAD_REQUEST: { http: 400, exit: 2, retriable: false },
   NOT_FOUND: { http: 404, exit: 2, retriable: false },
   FORBIDDEN: { http: 403, exit: 2, retriable: false },
   UNSUPPORTED_MEDIA_TYPE: { http: 415, exit: 2, retriable: false },
+  METHOD_NOT_ALLOWED: { http: 405, exit: 2, retriable: false },
+  REQUEST_TOO_LARGE: { http: 413, exit: 2, retriable: false },
+  /** A request addressed to a host name the server does not answer to (DNS rebinding). */
+  MISDIRECTED: { http: 421, exit: 2, retriable: false },
   USAGE: { http: 400, exit: 2, retriable: false },
   INTERNAL: { http: 500, exit: 2, retriable: false },
 } as const satisfies Record<string, { http: number; exit: 0 | 1 | 2; retriable: boolean }>;

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Driver } from 'neo4j-driver';
-import { readGraph } from '../cli/export.ts';
+import { readGraph } from '../cli/export/read.ts';
 import { ingestSources } from '../ingest/pipeline.ts';
 
 const run = promisify(execFile);

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AtlasError } from '../errors/index.ts';
 
 export const QUERIES_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -20,10 +21,15 @@ export interface NamedQuery {
   cypher: string;
 }
 
+const PARAM_TYPES: readonly string[] = ['string', 'int', 'float', 'bool'];
+
+/** One query file. A malformed header line or a file without Cypher is an error naming the file and line. */
 export function parseNamedQuery(file: string, source: string): NamedQuery {
   const q: NamedQuery = { name: file.replace(/\.cypher$/, ''), file, description: '', params: [], cypher: '' };
   const body: string[] = [];
-  for (const line of source.split('\n')) {
+  const invalid = (message: string, line: number) =>
+    new AtlasError('QUERIES_INVALID', message, { source: file, position: { unit: 'line', offset: line } });
+  for (const [i, line] of source.split('\n').entries()) {
     const m = /^\/\/\s*(name|description|param):\s*(.*)$/.exec(line.trim());
     if (!m) {
       body.push(line);
@@ -33,19 +39,30 @@ export function parseNamedQuery(file: string, source: string): NamedQuery {
     else if (m[1] === 'description') q.description = m[2].trim();
     else {
       const [name, type = 'string', ...rest] = m[2].trim().split(/\s+/);
-      const t = (['string', 'int', 'float', 'bool'].includes(type) ? type : 'string') as QueryParam['type'];
-      q.params.push({ name, type: t, ...(rest.length ? { default: rest.join(' ') } : {}) });
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name ?? '')) throw invalid(`"// param:" needs a parameter name, got "${m[2].trim()}"`, i + 1);
+      if (!PARAM_TYPES.includes(type)) throw invalid(`parameter ${name} has type "${type}"; use one of ${PARAM_TYPES.join(', ')}`, i + 1);
+      q.params.push({ name, type: type as QueryParam['type'], ...(rest.length ? { default: rest.join(' ') } : {}) });
     }
   }
   q.cypher = body.join('\n').trim();
+  if (!q.cypher) throw invalid('the file holds no Cypher below its header', source.split('\n').length);
   return q;
 }
 
+/** Every `.cypher` file of the folder, by file name. An unreadable folder or file is an error, never an
+ *  empty list: a console that silently lists nothing hides the cause. */
 export function loadNamedQueries(dir = QUERIES_DIR): NamedQuery[] {
-  return readdirSync(dir)
+  const read = <T>(what: string, f: () => T): T => {
+    try {
+      return f();
+    } catch (err) {
+      throw new AtlasError('QUERIES_INVALID', `cannot read ${what}: ${(err as Error).message}`, { source: what, cause: err });
+    }
+  };
+  return read(dir, () => readdirSync(dir))
     .filter((f) => f.endsWith('.cypher'))
     .sort()
-    .map((f) => parseNamedQuery(f, readFileSync(join(dir, f), 'utf8')));
+    .map((f) => parseNamedQuery(f, read(join(dir, f), () => readFileSync(join(dir, f), 'utf8'))));
 }
 
 export function findNamedQuery(name: string, dir = QUERIES_DIR): NamedQuery | undefined {
@@ -67,9 +84,15 @@ export function bindParams(q: NamedQuery, given: Record<string, unknown>): Recor
     }
     if (p.type === 'int') {
       const n = Number.parseInt(String(raw), 10);
-      if (Number.isNaN(n)) throw new Error(`parameter ${p.name} of ${q.name} must be an integer, got "${raw}"`);
+      if (!/^\s*-?\d+\s*$/.test(String(raw)) || Number.isNaN(n)) {
+        throw new AtlasError('QUERY_PARAMETER', `parameter ${p.name} of ${q.name} must be an integer, got "${raw}"`, { source: q.file });
+      }
       out[p.name] = n;
-    } else if (p.type === 'float') out[p.name] = Number(raw);
+    } else if (p.type === 'float') {
+      const x = Number(raw);
+      if (!Number.isFinite(x)) throw new AtlasError('QUERY_PARAMETER', `parameter ${p.name} of ${q.name} must be a number, got "${raw}"`, { source: q.file });
+      out[p.name] = x;
+    }
     else if (p.type === 'bool') out[p.name] = raw === true || raw === 'true';
     else out[p.name] = String(raw);
   }

@@ -188,7 +188,7 @@ describe('explorer API', () => {
   it('answers 404 with a JSON error for an unknown entity', async () => {
     const { status, body } = await get<{ error: { code: string; message: string } }>('/api/entity/concept%3Ano-such-thing');
     expect(status).toBe(404);
-    expect(body.error.code).toBe('NotFound');
+    expect(body.error.code).toBe('NOT_FOUND');
   });
 
   it('lists the named queries with their parameters', async () => {
@@ -229,7 +229,7 @@ describe('console queries', () => {
     const before = await count();
     const { status, body } = await query(cypher);
     expect(status).toBe(403);
-    expect(body.error?.code).toBe('QueryRefused');
+    expect(body.error?.code).toBe('QUERY_REFUSED');
     expect(body.error?.message).toMatch(/Write queries are not allowed: the console is read-only/);
     expect(await count()).toBe(before);
   });
@@ -258,7 +258,7 @@ describe('console queries', () => {
   it('explains a syntax error without leaking its own EXPLAIN prefix', async () => {
     const { status, body } = await query('MATCH (n RETURN n');
     expect(status).toBe(400);
-    expect(body.error?.code).toBe('SyntaxError');
+    expect(body.error?.code).toBe('QUERY_SYNTAX');
     expect(body.error?.message).not.toContain('EXPLAIN');
   });
 
@@ -284,7 +284,7 @@ describe('console queries', () => {
         quick.url,
       );
       expect(status).toBe(408);
-      expect(body.error?.code).toBe('QueryTimeout');
+      expect(body.error?.code).toBe('QUERY_TIMEOUT');
       expect(body.error?.message).toMatch(/time limit/);
     } finally {
       await quick.close();

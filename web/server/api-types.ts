@@ -159,10 +159,15 @@ export interface QueryResponse {
   columns: string[];
   rows: unknown[][];
   graph: GraphData;
-  /** True when the row cap stopped the result early. */
+  /** True when the answer is not the whole result: the row cap or the byte budget stopped it, or values in
+   *  it were cut (see `notice`). */
   truncated: boolean;
   rowCap: number;
   elapsedMs: number;
+  /** The caps on one answer: bytes of row JSON, items per list, characters per string. */
+  limits?: { byteBudget: number; maxList: number; maxString: number };
+  /** What was cut and why, in words ("stopped after 40 rows at the 8 MB answer budget; 40 lists cut …"). */
+  notice?: string;
 }
 
 export interface NamedQueryParam {

@@ -4,7 +4,10 @@
 import neo4j from 'neo4j-driver';
 import type { Driver, Node, Record as NeoRecord, Relationship, Session } from 'neo4j-driver';
 import type { GraphData, QueryResponse } from './api-types.ts';
-import { ApiError, WRITE_REFUSED, badRequest, queryRefused, toApiError } from './errors.ts';
+import { AtlasError } from '../../errors/index.ts';
+import { fromDriverError } from '../../errors/driver.ts';
+import { badRequest } from './http.ts';
+import { presentError } from './error-response.ts';
 import { collectGraph, nodeKey, nodeToGraph, relToGraph, toJson } from './serialize.ts';
 
 export interface ConsoleOptions {
@@ -41,8 +44,13 @@ export function codeOnly(cypher: string): string {
     .replace(/`(?:[^`]|``)*`/g, '``');
 }
 
+export const WRITE_REFUSED =
+  'Write queries are not allowed: the console is read-only. Use MATCH … RETURN to read the graph; ' +
+  'data changes go through `atlas ingest`.';
+const queryRefused = (message: string) => new AtlasError('QUERY_REFUSED', message);
+
 export async function runConsoleQuery(
-  cypher: string,
+  cypher: unknown,
   rawParams: unknown,
   opts: ConsoleOptions,
 ): Promise<QueryResponse> {
@@ -111,20 +119,47 @@ export async function runConsoleQuery(
       elapsedMs: Date.now() - started,
     };
   } catch (err) {
-    if (opts.signal?.aborted) throw new ApiError(499, 'Cancelled', 'The query was cancelled.');
-    throw toApiError(withoutExplain(err), { timeoutMs: opts.timeoutMs });
+    if (opts.signal?.aborted) throw new AtlasError('QUERY_CANCELLED', 'The query was cancelled.');
+    throw consoleError(err, opts.timeoutMs);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     await session.close().catch(() => {});
   }
 }
 
+/**
+ * A failure of the user's own query in Atlas's vocabulary (errors/driver.ts classifies by status code). Its
+ * Neo4j message is about the user's Cypher, so syntax and parameter errors keep it; refusals, time-outs and
+ * connection failures get a sentence.
+ */
+function consoleError(err: unknown, timeoutMs: number): AtlasError {
+  if (err instanceof AtlasError) return err;
+  const e = fromDriverError(err);
+  const keep = { retriable: e.retriable, cause: err };
+  switch (e.code) {
+    case 'QUERY_REFUSED':
+      return new AtlasError('QUERY_REFUSED', WRITE_REFUSED, keep);
+    case 'QUERY_TIMEOUT':
+      return new AtlasError(
+        'QUERY_TIMEOUT',
+        `The query was stopped after ${(timeoutMs / 1000).toFixed(0)} s: it took longer than the server's time limit. Add a LIMIT or narrow the MATCH.`,
+        keep,
+      );
+    case 'QUERY_SYNTAX':
+      return new AtlasError('QUERY_SYNTAX', `Cypher syntax error: ${withoutExplain(e.message)}`, keep);
+    case 'QUERY_PARAMETER':
+    case 'QUERY_FAILED':
+      return new AtlasError(e.code, withoutExplain(e.message), keep);
+    default:
+      return presentError(err);
+  }
+}
+
 /** Errors from the EXPLAIN pass point into "EXPLAIN <query>": shift positions back onto the user's text. */
-function withoutExplain(err: unknown): unknown {
-  const e = err as { message?: unknown; code?: unknown };
-  if (!e || typeof e.message !== 'string' || !e.message.includes('EXPLAIN ')) return err;
+function withoutExplain(text: string): string {
+  if (!text.includes('EXPLAIN ')) return text;
   const shift = 'EXPLAIN '.length;
-  const message = e.message
+  return text
     .replace(/\(line 1, column (\d+) \(offset: (\d+)\)\)/, (_m, c: string, o: string) =>
       `(line 1, column ${Math.max(1, Number(c) - shift)} (offset: ${Math.max(0, Number(o) - shift)}))`,
     )
@@ -132,7 +167,6 @@ function withoutExplain(err: unknown): unknown {
       l === '1' ? m : `(line ${l}, column ${c} (offset: ${Math.max(0, Number(o) - shift)}))`,
     )
     .replace(/"EXPLAIN ([^\n]*)"\n( *)\^/, (_m, q: string, sp: string) => `"${q}"\n${sp.slice(shift)}^`);
-  return { code: e.code, message };
 }
 
 /** Nodes and relationships in the records; relationships whose end nodes were not returned get them

@@ -4,5 +4,5 @@ export type { ServerOptions, RunningServer } from './server.ts';
 export { startDevServer } from './dev.ts';
 export type { DevOptions } from './dev.ts';
 export { runConsoleQuery } from './console.ts';
-export { loadNamedQueries } from './named-queries.ts';
+export { loadNamedQueries } from '../../queries/catalog.ts';
 export type * from './api-types.ts';

@@ -1,6 +1,7 @@
 // Neo4j values → plain JSON. Integers become numbers (or strings beyond 2^53), temporal and spatial values
 // their ISO text, and graph values the GraphNode / GraphEdge shapes the client draws.
 import neo4j from 'neo4j-driver';
+import path from 'node:path';
 import type { Node, Relationship, Path } from 'neo4j-driver';
 import type { GraphData, GraphEdge, GraphNode } from './api-types.ts';
 
@@ -30,8 +31,22 @@ const HIDDEN_PROPS = new Set([
 export interface SerializeOptions {
   /** Strings longer than this are cut, with an ellipsis. */
   maxString?: number;
+  /** Lists longer than this keep their first items only. Default: no limit. */
+  maxList?: number;
+  /** Values nested deeper than this become "…". Default 64 (Cypher can build lists 100k levels deep). */
+  maxDepth?: number;
   /** Drop HIDDEN_PROPS from node/relationship properties. */
   hideInternal?: boolean;
+  /** Counts what the limits above cut, so an answer can say it was shortened. */
+  cuts?: Cuts;
+}
+
+export interface Cuts {
+  strings: number;
+  lists: number;
+  depth: number;
+  /** List items and string characters read, cut or not: how much the values weighed as they arrived. */
+  seen: number;
 }
 
 export function toNumber(v: unknown): number {
@@ -40,43 +55,52 @@ export function toNumber(v: unknown): number {
   return typeof v === 'number' ? v : Number(v ?? 0);
 }
 
-function cut(s: string, max: number): string {
-  return s.length > max ? s.slice(0, max) + '…' : s;
+function cut(s: string, max: number, cuts?: Cuts): string {
+  if (s.length <= max) return s;
+  if (cuts) cuts.strings++;
+  return s.slice(0, max) + '…';
 }
+
+const isTemporalOrSpatial = (v: unknown) =>
+  neo4j.isDate(v) || neo4j.isDateTime(v) || neo4j.isLocalDateTime(v) || neo4j.isLocalTime(v) || neo4j.isTime(v) || neo4j.isDuration(v) || neo4j.isPoint(v);
 
 /** Any driver value → JSON-safe value. Graph values become { $node } / { $rel } / { $path }. */
 export function toJson(v: unknown, opts: SerializeOptions = {}, ids?: Map<string, string>): unknown {
+  return valueToJson(v, opts, ids, 0);
+}
+
+function valueToJson(v: unknown, opts: SerializeOptions, ids: Map<string, string> | undefined, depth: number): unknown {
   const maxString = opts.maxString ?? 20_000;
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return cut(v, maxString);
+  if (typeof v === 'string') {
+    if (opts.cuts) opts.cuts.seen += v.length;
+    return cut(v, maxString, opts.cuts);
+  }
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
   if (neo4j.isInt(v)) {
     const i = v as unknown as { inSafeRange(): boolean; toNumber(): number; toString(): string };
     return i.inSafeRange() ? i.toNumber() : i.toString();
   }
-  if (neo4j.isNode(v)) return { $node: nodeToGraph(v as Node, { ...opts, maxString: 300 }) };
-  if (neo4j.isRelationship(v)) return { $rel: relToGraph(v as Relationship, ids, { ...opts, maxString: 300 }) };
-  if (neo4j.isPath(v)) {
-    const g = pathToGraph(v as Path, { ...opts, maxString: 300 });
-    return { $path: g };
+  if (depth >= (opts.maxDepth ?? 64)) {
+    if (opts.cuts) opts.cuts.depth++;
+    return '…';
   }
-  if (
-    neo4j.isDate(v) ||
-    neo4j.isDateTime(v) ||
-    neo4j.isLocalDateTime(v) ||
-    neo4j.isLocalTime(v) ||
-    neo4j.isTime(v) ||
-    neo4j.isDuration(v) ||
-    neo4j.isPoint(v)
-  ) {
-    return String(v);
+  const small = { ...opts, maxString: Math.min(300, maxString) };
+  if (neo4j.isNode(v)) return { $node: nodeToGraph(v as Node, small) };
+  if (neo4j.isRelationship(v)) return { $rel: relToGraph(v as Relationship, ids, small) };
+  if (neo4j.isPath(v)) return { $path: pathToGraph(v as Path, small) };
+  if (isTemporalOrSpatial(v)) return String(v);
+  if (Array.isArray(v)) {
+    const max = opts.maxList ?? Infinity;
+    if (opts.cuts) opts.cuts.seen += v.length;
+    if (v.length > max && opts.cuts) opts.cuts.lists++;
+    return (v.length > max ? v.slice(0, max) : v).map((x) => valueToJson(x, opts, ids, depth + 1));
   }
-  if (Array.isArray(v)) return v.map((x) => toJson(x, opts, ids));
   if (v instanceof Uint8Array) return `<${v.length} bytes>`;
   if (typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = toJson(x, opts, ids);
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = valueToJson(x, opts, ids, depth + 1);
     return out;
   }
   return String(v);
@@ -89,6 +113,14 @@ function propsToJson(props: Record<string, unknown>, opts: SerializeOptions): Re
     out[k] = toJson(x, opts);
   }
   return out;
+}
+
+/** A document's source as the browser sees it: a URL as it is, a file path as its file name only, so the
+ *  layout of the machine that ingested it stays there (a query that returns `d.source` itself gets it whole). */
+export function shownSource(source: unknown): string {
+  const s = typeof source === 'string' ? source : source == null ? '' : String(source);
+  if (/^https?:\/\//i.test(s)) return s;
+  return path.basename(s);
 }
 
 /** The id the client uses for a node: its `id` property when it has one, else the element id. */
@@ -129,6 +161,7 @@ export function nodeToGraph(n: Node, opts: SerializeOptions = {}): GraphNode {
     name: displayName(type, props, id),
     props: propsToJson(props, { maxString: 300, ...opts }),
   };
+  if (type === 'Document' && node.props && 'source' in node.props) node.props['source'] = shownSource(props['source']);
   if (props['mentions'] !== undefined && props['mentions'] !== null) node.mentions = toNumber(props['mentions']);
   return node;
 }
@@ -165,10 +198,18 @@ export function pathToGraph(p: Path, opts: SerializeOptions = {}): GraphData {
   return { nodes, edges };
 }
 
-/** Collect every node, relationship and path anywhere inside a result value (rows, lists, maps). */
-export function collectGraph(values: unknown[], acc: { nodes: Map<string, Node>; rels: Map<string, Relationship> }): void {
-  const visit = (v: unknown): void => {
-    if (v === null || typeof v !== 'object') return;
+/** Collect every node, relationship and path anywhere inside a result value (rows, lists, maps), without
+ *  recursion (a value can nest 100k levels deep) and looking at no more than `maxVisits` values. */
+export function collectGraph(
+  values: unknown[],
+  acc: { nodes: Map<string, Node>; rels: Map<string, Relationship> },
+  maxVisits = 100_000,
+): void {
+  const stack: unknown[] = [...values];
+  let visits = 0;
+  while (stack.length && visits++ < maxVisits) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
     if (neo4j.isNode(v)) {
       const n = v as Node;
       acc.nodes.set(n.elementId, n);
@@ -184,10 +225,9 @@ export function collectGraph(values: unknown[], acc: { nodes: Map<string, Node>;
         acc.rels.set(seg.relationship.elementId, seg.relationship);
       }
     } else if (Array.isArray(v)) {
-      v.forEach(visit);
+      for (let i = 0; i < v.length && stack.length < maxVisits; i++) stack.push(v[i]);
     } else if (!neo4j.isInt(v) && Object.getPrototypeOf(v) === Object.prototype) {
-      Object.values(v as Record<string, unknown>).forEach(visit);
+      stack.push(...Object.values(v as Record<string, unknown>));
     }
-  };
-  values.forEach(visit);
+  }
 }

@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type http from 'node:http';
-import { ApiError } from './errors.ts';
+import { AtlasError } from '../../errors/index.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,10 +42,10 @@ export async function serveStatic(
   try {
     rel = decodeURIComponent(pathname);
   } catch {
-    throw new ApiError(400, 'BadRequest', 'Malformed path.');
+    throw new AtlasError('BAD_REQUEST', 'Malformed path.');
   }
   let file = path.resolve(root, '.' + path.posix.normalize('/' + rel));
-  if (file !== root && !file.startsWith(root + path.sep)) throw new ApiError(404, 'NotFound', 'Not found.');
+  if (file !== root && !file.startsWith(root + path.sep)) throw new AtlasError('NOT_FOUND', 'Not found.');
 
   let info = await stat(file).catch(() => null);
   if (info?.isDirectory()) {
@@ -58,13 +58,12 @@ export async function serveStatic(
   }
   if (!info || !info.isFile()) {
     if (file === path.join(root, 'index.html')) {
-      throw new ApiError(
-        404,
-        'ClientNotBuilt',
+      throw new AtlasError(
+        'NOT_FOUND',
         'The web client is not built. Run `npm run build` (or `npm run dev` for hot reload), then reload.',
       );
     }
-    throw new ApiError(404, 'NotFound', 'Not found.');
+    throw new AtlasError('NOT_FOUND', 'Not found.');
   }
   const ext = path.extname(file).toLowerCase();
   const hashed = /[\\/]assets[\\/]/.test(file);

@@ -271,7 +271,7 @@ export function mountConsole(root: HTMLElement, deps: ConsoleDeps) {
       graphHost.hidden = true;
       tableHost.hidden = true;
       showMessage('error', [
-        h('div', { class: 'error-box', role: 'alert', id: 'query-error' }, h('strong', { class: 'error-code' }, e.code === 'QueryRefused' ? 'Refused' : e.code), h('p', { class: 'error-message' }, e.message)),
+        h('div', { class: 'error-box', role: 'alert', id: 'query-error' }, h('strong', { class: 'error-code' }, e.code === 'QUERY_REFUSED' ? 'Refused' : e.code), h('p', { class: 'error-message' }, e.message)),
       ]);
     } finally {
       clearInterval(timer);

@@ -1,0 +1,25 @@
+// Every /api/<route>, by name: one file per endpoint family. A new family adds its file and one line here.
+import { consoleRoutes } from './console.ts';
+import { documentRoutes } from './document.ts';
+import { edgeRoutes } from './edge.ts';
+import { entityRoutes } from './entity.ts';
+import { expandRoutes } from './expand.ts';
+import { healthRoutes } from './health.ts';
+import { overviewRoutes } from './overview.ts';
+import { pathRoutes } from './path.ts';
+import type { Routes } from './route.ts';
+import { searchRoutes } from './search.ts';
+
+export const ROUTES: Routes = {
+  ...healthRoutes,
+  ...overviewRoutes,
+  ...searchRoutes,
+  ...entityRoutes,
+  ...expandRoutes,
+  ...edgeRoutes,
+  ...documentRoutes,
+  ...pathRoutes,
+  ...consoleRoutes,
+};
+
+export type { Route, RouteContext, Routes, ServerSettings } from './route.ts';
