@@ -6,13 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
-import { loadDocument } from '../ingest/1-load/index.ts';
-import { segment } from '../ingest/2-segment/index.ts';
-import { extract } from '../ingest/3-extract/index.ts';
-import { resolve as resolveEntities } from '../ingest/4-resolve/index.ts';
-import { loadLexicon } from '../ingest/lexicon.ts';
-import { ingestSources } from '../ingest/pipeline.ts';
-import type { Document } from '../ingest/types.ts';
+import { ingestSources, loadDocument, loadLexicon, prepare, resolve as resolveEntities, type Document } from '../ingest/index.ts';
 import { extractionScaling } from './extract-scaling.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,11 +43,10 @@ export async function runBench(o: { docs: number }): Promise<void> {
     for (const f of files) out.push(await loadDocument(f));
     return out;
   });
-  const [segmented, tSegment] = await time(() => docs.map((d) => ({ doc: d, passages: segment(d) })));
   const chars = docs.reduce((a, d) => a + d.text.length, 0);
   // Baseline: compromise's own tokenizer over the same text, the floor any compromise-based extractor pays.
   const [, tTokenize] = await time(() => docs.forEach((d) => nlp.tokenize(d.text)));
-  const [extracted, tExtract] = await time(() => segmented.map((s) => ({ ...s, extraction: extract(s.doc, s.passages, lexicon) })));
+  const [extracted, tExtract] = await time(() => docs.map((d) => prepare(d, lexicon)));
   const [resolved, tResolve] = await time(() => resolveEntities(extracted, lexicon));
 
   const { startLocalNeo4j, openDriver } = await import('../neo4j/server.ts');
@@ -63,13 +56,12 @@ export async function runBench(o: { docs: number }): Promise<void> {
   try {
     const [first, tFirst] = await time(() => ingestSources(files, driver, { lexicon, database: local.target.database }));
     const [second, tSecond] = await time(() => ingestSources(files, driver, { lexicon, database: local.target.database }));
-    const tWrite = Math.max(0, tFirst - (tLoad + tSegment + tExtract + tResolve));
+    const tWrite = Math.max(0, tFirst - (tLoad + tExtract + tResolve));
     const row = (name: string, s: number, note = '') => console.log(`  ${name.padEnd(28)} ${s.toFixed(2).padStart(7)} s  ${(docs.length / s).toFixed(0).padStart(7)} docs/s  ${(chars / 1e6 / s).toFixed(2).padStart(6)} M chars/s  ${note}`);
     console.log('Stages (each measured alone):');
     row('load (read, decode, parse)', tLoad);
-    row('segment', tSegment);
     row('compromise tokenize only', tTokenize, '(baseline)');
-    row('extract', tExtract);
+    row('prepare (segment+extract)', tExtract);
     row('resolve', tResolve);
     row('full ingest into Neo4j', tFirst, `(${first.written} written, ${first.failed} failed)`);
     row('second ingest, unchanged', tSecond, `(${second.unchanged} unchanged, ${second.written} written)`);

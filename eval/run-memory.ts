@@ -5,12 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { listSources, loadDocument } from '../ingest/1-load/index.ts';
-import { segment } from '../ingest/2-segment/index.ts';
-import { extract } from '../ingest/3-extract/index.ts';
-import { resolve } from '../ingest/4-resolve/index.ts';
-import { loadLexicon, type Lexicon } from '../ingest/lexicon.ts';
-import type { GraphBatch } from '../ingest/types.ts';
+import { listSources, loadDocument, loadLexicon, prepare, resolve, type GraphBatch, type Lexicon } from '../ingest/index.ts';
 import { predictedFromBatch, score, type Gold, type Predicted, type Score } from './score.ts';
 import { formatScore } from './format.ts';
 
@@ -29,11 +24,7 @@ export interface MemoryRun {
 export async function buildBatch(inputs: string[], lexicon: Lexicon = loadLexicon()): Promise<GraphBatch> {
   const { sources } = await listSources(inputs);
   const items = [];
-  for (const source of sources) {
-    const doc = await loadDocument(source);
-    const passages = segment(doc);
-    items.push({ doc, passages, extraction: extract(doc, passages, lexicon) });
-  }
+  for (const source of sources) items.push(prepare(await loadDocument(source), lexicon));
   const r = resolve(items, lexicon);
   return { documents: items.map((i) => i.doc), passages: items.flatMap((i) => i.passages), ...r };
 }

@@ -1,46 +1,22 @@
-// One error vocabulary for the CLI, the API and the client: every failure says what it is about
-// (file or URL, and where in it) and whether trying again might help.
+// Ingest's errors in Atlas's one vocabulary (errors/index.ts): a failure about one source (file or URL), with
+// where in it (byte offset for decoding, character offset for text) and whether trying again may help.
+import { AtlasError, type ErrorCode, type ErrorPosition } from '../errors/index.ts';
 
-export type IngestErrorCode =
-  | 'EMPTY'
-  | 'BINARY'
-  | 'INVALID_UTF8'
-  | 'TOO_LARGE'
-  | 'UNREADABLE'
-  | 'UNSUPPORTED'
-  | 'FETCH_FAILED'
-  | 'PARSE_FAILED'
-  | 'WRITE_FAILED';
+/** The codes a single source can fail with; the rest of the batch goes on. */
+export type IngestErrorCode = Extract<
+  ErrorCode,
+  'EMPTY' | 'BINARY' | 'INVALID_UTF8' | 'TOO_LARGE' | 'UNREADABLE' | 'NOT_A_FILE' | 'UNSUPPORTED' | 'FETCH_FAILED' | 'PARSE_FAILED' | 'ENCRYPTED' | 'NO_TEXT_LAYER' | 'TIME_BUDGET' | 'WRITE_FAILED'
+>;
 
-export class IngestError extends Error {
-  readonly code: IngestErrorCode;
+export class IngestError extends AtlasError {
+  declare readonly code: IngestErrorCode;
   /** File path or URL the error is about. */
-  readonly source: string;
-  /** Byte offset (for decoding errors) or character offset, where known. */
-  readonly position?: number;
-  readonly retriable: boolean;
+  declare readonly source: string;
 
-  constructor(code: IngestErrorCode, source: string, message: string, opts: { position?: number; retriable?: boolean; cause?: unknown } = {}) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+  /** `position` as a number is a byte offset (what the decoder reports). */
+  constructor(code: IngestErrorCode, source: string, message: string, opts: { position?: number | ErrorPosition; retriable?: boolean; cause?: unknown } = {}) {
+    const position = typeof opts.position === 'number' ? { unit: 'byte' as const, offset: opts.position } : opts.position;
+    super(code, message, { source, position, retriable: opts.retriable, cause: opts.cause });
     this.name = 'IngestError';
-    this.code = code;
-    this.source = source;
-    this.position = opts.position;
-    this.retriable = opts.retriable ?? false;
-  }
-
-  /** `path:position: message` — the form editors and terminals make clickable. */
-  override toString(): string {
-    const where = this.position === undefined ? this.source : `${this.source} (byte ${this.position})`;
-    return `${where}: ${this.message}`;
-  }
-}
-
-/** A query the read-only console refuses (writes, schema changes, admin commands). */
-export class QueryRefused extends Error {
-  readonly code = 'QUERY_REFUSED';
-  constructor(message: string) {
-    super(message);
-    this.name = 'QueryRefused';
   }
 }

@@ -1,14 +1,15 @@
 // The ingest pipeline: load → segment → extract → resolve → write, in batches, one error per bad source.
 import type { Driver } from 'neo4j-driver';
-import { IngestError } from './errors.ts';
+import { AtlasError, type ErrorCode, type ErrorPosition } from '../errors/index.ts';
+import { fromDriverError } from '../errors/driver.ts';
 import { loadDocument, listSources, type LoadOptions } from './1-load/index.ts';
-import { segment } from './2-segment/index.ts';
-import { extract, type Extraction } from './3-extract/index.ts';
 import { resolve } from './4-resolve/index.ts';
+import { prepare, type Prepared } from './prepare.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import { assignWorks, fingerprint, type Fingerprint, type WorkAssignment } from './4-resolve/dedupe.ts';
 import { ensureSchema, mergeWorks, refreshWorkTitles, refreshEntityStats, storedDocuments, workCandidates, writeBatch, type DocumentWrite, type StoredDocument, type WriteTarget } from './5-write/index.ts';
-import type { Document, EntityType, Passage, RelationType } from './types.ts';
+import { refreshOverview } from './5-write/overview.ts';
+import type { EntityType, RelationType } from './types.ts';
 import { ENTITY_TYPES } from './types.ts';
 
 export interface IngestOptions extends LoadOptions {
@@ -19,11 +20,13 @@ export interface IngestOptions extends LoadOptions {
   onProgress?: (event: { done: number; total: number; source: string; status: 'written' | 'unchanged' | 'failed' }) => void;
 }
 
+/** One source that failed, in the error vocabulary's terms (AtlasError.toJSON with the source always set). */
 export interface SourceError {
   source: string;
-  code: string;
+  code: ErrorCode;
   message: string;
-  position?: number;
+  retriable: boolean;
+  position?: ErrorPosition;
 }
 
 export interface IngestSummary {
@@ -40,16 +43,10 @@ export interface IngestSummary {
   seconds: number;
 }
 
-interface Prepared {
-  doc: Document;
-  passages: Passage[];
-  extraction: Extraction;
-}
-
-const toSourceError = (e: unknown, source: string): SourceError =>
-  e instanceof IngestError
-    ? { source: e.source, code: e.code, message: e.message, position: e.position }
-    : { source, code: 'PARSE_FAILED', message: (e as Error)?.message ?? String(e) };
+const toSourceError = (e: unknown, source: string, fallback: ErrorCode = 'PARSE_FAILED'): SourceError => {
+  const err = e instanceof AtlasError ? e : new AtlasError(fallback, (e as Error)?.message ?? String(e), { source, cause: e });
+  return { source: err.source ?? source, code: err.code, message: err.message, retriable: err.retriable, ...(err.position ? { position: err.position } : {}) };
+};
 
 /** Ingests files, folders and URLs into the graph. Unchanged documents are skipped; changed ones replaced. */
 export async function ingestSources(inputs: string[], driver: Driver, opts: IngestOptions = {}): Promise<IngestSummary> {
@@ -92,8 +89,7 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
         continue;
       }
       seen.add(doc.id);
-      const passages = segment(doc);
-      prepared.push({ doc, passages, extraction: extract(doc, passages, lexicon) });
+      prepared.push(prepare(doc, lexicon));
     } catch (e) {
       summary.failed++;
       summary.errors.push(toSourceError(e, source));
@@ -116,18 +112,18 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
   for (let i = 0; i < prepared.length; i += batchSize) {
     const batch = prepared.slice(i, i + batchSize);
     let groups: Prepared[][] = [batch];
-    let results: (Resolved | Error)[] = [await writePrepared(target, batch, plan).catch((e: Error) => e)];
-    if (results[0] instanceof Error && batch.length > 1) {
+    let results: (Resolved | AtlasError)[] = [await writePrepared(target, batch, plan).catch((e: unknown) => fromDriverError(e))];
+    if (results[0] instanceof AtlasError && batch.length > 1) {
       groups = batch.map((p) => [p]);
       results = [];
-      for (const g of groups) results.push(await writePrepared(target, g, plan).catch((e: Error) => e));
+      for (const g of groups) results.push(await writePrepared(target, g, plan).catch((e: unknown) => fromDriverError(e)));
     }
     groups.forEach((group, k) => {
       const result = results[k];
-      if (result instanceof Error) {
+      if (result instanceof AtlasError) {
         for (const p of group) {
           summary.failed++;
-          summary.errors.push({ source: p.doc.source, code: 'WRITE_FAILED', message: result.message });
+          summary.errors.push({ source: p.doc.source, code: 'WRITE_FAILED', message: result.message, retriable: result.retriable });
           progress(p.doc.source, 'failed');
         }
         return;
@@ -151,6 +147,7 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
   if (allMerges.size) await mergeWorks(target, allMerges);
   await refreshWorkTitles(target);
   if (touched.size) await refreshEntityStats(target, [...touched]);
+  await refreshOverview(target, prepared.map((p) => p.doc.id));
   for (const type of entityIds.values()) summary.entitiesByType[type]++;
   summary.seconds = (performance.now() - t0) / 1000;
   return summary;

@@ -1,4 +1,6 @@
+// Connect: a driver for a target, and the check that turns "not answering yet" into a wait.
 import neo4j, { type Config, type Driver } from 'neo4j-driver';
+import { sleep } from './paths.ts';
 
 /** Where and as whom to connect. `database` undefined = the server's default database. */
 export interface Neo4jTarget {
@@ -17,4 +19,24 @@ export function openDriver(target: Neo4jTarget, config: Config = {}): Driver {
     userAgent: 'atlas',
     ...config,
   });
+}
+
+/** Retries until `deadline` while the server is not answering; an authentication failure ends it at once. */
+export async function verifyConnectivity(target: Neo4jTarget, deadline: number, failure: (what: string) => Error): Promise<void> {
+  const driver = openDriver(target);
+  try {
+    for (;;) {
+      try {
+        await driver.verifyConnectivity();
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code?.startsWith('Neo.ClientError.Security') || Date.now() > deadline) {
+          throw failure(`Neo4j at ${target.uri} refused the connection: ${(e as Error).message}`);
+        }
+        await sleep(250);
+      }
+    }
+  } finally {
+    await driver.close();
+  }
 }

@@ -315,7 +315,7 @@ export async function refreshEntityStats(t: WriteTarget, ids?: string[]): Promis
        RETURN count(m) AS mentions, count(DISTINCT d) AS documents, count(DISTINCT w) AS works
      }
      SET e.mentions = mentions, e.documents = documents, e.works = works,
-         e.degree = COUNT { (e)-[r]-() WHERE type(r) <> 'MENTIONS' }`,
+         e.degree = COUNT { (e)-[r]-() WHERE NOT type(r) IN ['MENTIONS', 'CO_OCCURS'] }`,
     { ids: ids ?? null },
     { database: t.database },
   );

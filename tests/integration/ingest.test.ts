@@ -104,7 +104,7 @@ describe('bad input among good input', () => {
     expect(s.errors.map((e) => e.code).sort()).toEqual(['BINARY', 'EMPTY', 'FETCH_FAILED', 'INVALID_UTF8']);
     const corrupt = s.errors.find((e) => e.code === 'INVALID_UTF8')!;
     expect(corrupt.source).toMatch(/corrupt\.txt$/);
-    expect(corrupt.position).toBe(3);
+    expect(corrupt.position).toEqual({ unit: 'byte', offset: 3 });
     const after = await counts();
     expect(after.passages).toBeGreaterThan(before.passages);
     // The copy of the excerpt list joins the existing work instead of starting a new one.

@@ -70,10 +70,10 @@ describe('load', () => {
     expect((await loadError(join(dir, 'blank.md'))).code).toBe('EMPTY');
     const bin = await loadError(join(dir, 'binary.txt'));
     expect(bin.code).toBe('BINARY');
-    expect(bin.position).toBe(4);
+    expect(bin.position).toEqual({ unit: 'byte', offset: 4 });
     const bad = await loadError(join(dir, 'latin1.txt'));
     expect(bad.code).toBe('INVALID_UTF8');
-    expect(bad.position).toBe(3);
+    expect(bad.position).toEqual({ unit: 'byte', offset: 3 });
     expect(bad.toString()).toContain('latin1.txt (byte 3)');
   });
 

@@ -1,12 +1,7 @@
 // Test helpers for the extraction specs: run load(buildDocument) → segment → extract (→ resolve) on a string
 // and describe the results as short readable strings, so each test reads as a specification.
 
-import { buildDocument } from '../../../ingest/1-load/index.ts';
-import { segment } from '../../../ingest/2-segment/index.ts';
-import { extract, type Extraction, type End } from '../../../ingest/3-extract/index.ts';
-import { resolve } from '../../../ingest/4-resolve/index.ts';
-import { loadLexicon, type Lexicon } from '../../../ingest/lexicon.ts';
-import type { Document, DocumentFormat, Passage } from '../../../ingest/types.ts';
+import { buildDocument, loadLexicon, prepare, resolve, type Document, type DocumentFormat, type End, type Extraction, type Lexicon, type Passage } from '../../../ingest/index.ts';
 
 let shared: Lexicon | undefined;
 export const lexicon = (): Lexicon => (shared ??= loadLexicon());
@@ -23,8 +18,7 @@ export interface Run {
 
 export function run(text: string, opts: { format?: DocumentFormat; name?: string; lex?: Lexicon } = {}): Run {
   const doc = buildDocument(`/test/${opts.name ?? 'doc.md'}`, opts.name ?? 'doc.md', text, opts.format ?? 'markdown');
-  const passages = segment(doc);
-  const x = extract(doc, passages, opts.lex ?? lexicon());
+  const { passages, extraction: x } = prepare(doc, opts.lex ?? lexicon());
   const end = (e: End): string => {
     if (e.kind === 'document') return 'DOC';
     if (e.kind === 'passage') return e.passageId.slice(e.passageId.lastIndexOf(':') + 1);
@@ -41,10 +35,6 @@ export function run(text: string, opts: { format?: DocumentFormat; name?: string
 
 /** Run several documents through extract and resolve together. */
 export function runBatch(texts: Array<{ name: string; text: string; format?: DocumentFormat }>, lex: Lexicon = lexicon()) {
-  const items = texts.map((t) => {
-    const doc = buildDocument(`/test/${t.name}`, t.name, t.text, t.format ?? 'markdown');
-    const passages = segment(doc);
-    return { doc, passages, extraction: extract(doc, passages, lex) };
-  });
+  const items = texts.map((t) => prepare(buildDocument(`/test/${t.name}`, t.name, t.text, t.format ?? 'markdown'), lex));
   return { items, ...resolve(items, lex) };
 }

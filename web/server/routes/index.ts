@@ -9,6 +9,9 @@ import { overviewRoutes } from './overview.ts';
 import { pathRoutes } from './path.ts';
 import type { Routes } from './route.ts';
 import { searchRoutes } from './search.ts';
+import { communityRoutes } from './communities.ts';
+import { sourcesRoutes } from './sources.ts';
+import { timelineRoutes } from './timeline.ts';
 
 export const ROUTES: Routes = {
   ...healthRoutes,
@@ -20,6 +23,9 @@ export const ROUTES: Routes = {
   ...documentRoutes,
   ...pathRoutes,
   ...consoleRoutes,
+  ...communityRoutes,
+  ...sourcesRoutes,
+  ...timelineRoutes,
 };
 
 export type { Route, RouteContext, Routes, ServerSettings } from './route.ts';
