@@ -4,12 +4,14 @@
 // Order matters because an accepted mention owns its span (see MentionSet). SIGNALS below is the order;
 // a new signal is one more line there (it gets the context and the run's shared findings, adds mentions to
 // ctx.acc and returns candidate relations):
+//   metadata, BibTeX          — authors, affiliations, keywords from structured metadata; BibTeX entries
 //   bylines, handles          — who wrote it; "@evhub"
 //   links                     — papers behind hyperlinks (Paper layer)
 //   patterns, lexicon names   — models ("Pythia-70M"), organisations, people, datasets, software
 //   teams, acronyms           — "the X team" beats the concept word "Interpretability" inside it
 //   lexicon concepts, defined terms and heading phrases
 //   titles                    — quoted/colon titles, linkposts, "A’s post on X" (Paper layer + people)
+//   citations                 — "(Vaswani et al., 2017)", reading lists, numbered and APA reference entries
 //   acknowledgements, co-authors, names — people from context lists, then compromise for the remaining names
 //   relations                 — membership, leadership, affiliations, topics, authorship, comment replies,
 //                               datasets and software used
@@ -36,6 +38,9 @@ import { replies } from './signals/replies.ts';
 import { authorship, coauthors } from './signals/authorship.ts';
 import { resources } from './signals/resources.ts';
 import { concepts } from './signals/concepts.ts';
+import { metadata } from './signals/metadata.ts';
+import { bibtex } from './signals/bibtex.ts';
+import { citations } from './signals/citations.ts';
 
 export type { CandidateMention, CandidateRelation, End, Extraction } from './core/types.ts';
 
@@ -55,6 +60,8 @@ const addAll = (ctx: Ctx, ms: CandidateMention[]): void => { for (const m of ms)
 /** The signals in priority order. */
 const SIGNALS: Signal[] = [
   (ctx, f) => { f.lexicon = matchLexicon(ctx.index, ctx.lexicon); },
+  metadata,
+  bibtex,
   bylines,
   handles,
   links,
@@ -65,6 +72,7 @@ const SIGNALS: Signal[] = [
   (ctx, f) => addAll(ctx, f.lexicon.filter((m) => m.type === 'Concept')),
   (ctx, f) => { f.later.push(...concepts(ctx)); },
   (ctx, f) => { f.titles = titles(ctx); },
+  citations,
   acknowledgements,
   coauthors,
   names,
