@@ -11,6 +11,7 @@ import type {
   PathResponse,
   QueryResponse,
   SearchResponse,
+  SourcesResponse,
 } from '../../server/api-types.ts';
 import { store } from './state.ts';
 
@@ -65,6 +66,8 @@ export const api = {
         (o.types?.length ? `&types=${enc(o.types.join(','))}` : '') +
         (o.rels?.length ? `&rels=${enc(o.rels.join(','))}` : ''),
     ),
+  sources: (id: string, o: { skip: number; limit: number; sort: 'relevance' | 'date' }) =>
+    call<SourcesResponse>(`/api/sources/${enc(id)}?skip=${o.skip}&limit=${o.limit}&sort=${o.sort}`),
   edge: (id: string) => call<EdgeDetail>(`/api/edge/${enc(id)}`),
   document: (id: string) => call<DocumentResponse>(`/api/document/${enc(id)}`),
   path: (from: string, to: string) => call<PathResponse>(`/api/path?from=${enc(from)}&to=${enc(to)}`),
