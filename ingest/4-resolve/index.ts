@@ -15,6 +15,7 @@
 
 import type { Document, Entity, EntityType, Evidence, NodeRef, Passage, Relation, ResolvedMention } from '../types.ts';
 import type { Lexicon } from '../lexicon.ts';
+import { withGazetteer } from './gazetteer.ts';
 import type { CandidateMention, End, Extraction } from '../3-extract/index.ts';
 import { fold, nameKey } from '../keys.ts';
 import { rankOf } from '../knowledge/methods.ts';
@@ -109,7 +110,9 @@ function nodeOfMention(m: CandidateMention, docId: string, lex: Lexicon): Node {
   return { type: m.type, strong, weak, names, aliases, ...(entry ? { lexiconId: entry.id } : {}), docId };
 }
 
-export function resolve(items: ResolveInput[], lexicon: Lexicon): ResolveOutput {
+export function resolve(input: ResolveInput[], lexicon: Lexicon): ResolveOutput {
+  // names structured signals found anywhere in the run, looked for in every document's running text
+  const items = withGazetteer(input, lexicon);
   const uf = new UnionFind();
   const nodes: Node[] = [];
   const mentionNode: number[][] = [];

@@ -13,6 +13,7 @@ import type {
   SearchResponse,
   SourcesResponse,
 } from '../../server/api-types.ts';
+import type { ExpandGroupsResponse } from '../../server/api-types.ts';
 import { store } from './state.ts';
 
 export class ApiFailure extends Error {
@@ -68,6 +69,7 @@ export const api = {
     ),
   sources: (id: string, o: { skip: number; limit: number; sort: 'relevance' | 'date' }) =>
     call<SourcesResponse>(`/api/sources/${enc(id)}?skip=${o.skip}&limit=${o.limit}&sort=${o.sort}`),
+  expandGroups: (id: string) => call<ExpandGroupsResponse>(`/api/expand-groups/${enc(id)}`),
   edge: (id: string) => call<EdgeDetail>(`/api/edge/${enc(id)}`),
   document: (id: string) => call<DocumentResponse>(`/api/document/${enc(id)}`),
   path: (from: string, to: string) => call<PathResponse>(`/api/path?from=${enc(from)}&to=${enc(to)}`),
