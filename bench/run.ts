@@ -78,4 +78,6 @@ export async function runBench(o: { docs: number }): Promise<void> {
     await local.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  const { runBrowserBench } = await import('./browser.ts');
+  await runBrowserBench();
 }

@@ -203,6 +203,22 @@ export type SerialNode = { $node: GraphNode };
 export type SerialRel = { $rel: GraphEdge };
 export type SerialPath = { $path: { nodes: GraphNode[]; edges: GraphEdge[] } };
 
+/** A node's neighbours of one kind: one relation type and one neighbour type (/api/expand-groups/:id). */
+export interface ExpandGroup {
+  rel: string;
+  /** Neighbour type: an entity type or 'Document'. */
+  type: string;
+  /** 'out' when every such relation starts at the expanded node, 'in' when every one ends there. */
+  direction: 'out' | 'in' | 'both';
+  /** Distinct neighbours in the group. */
+  count: number;
+}
+
+export interface ExpandGroupsResponse {
+  center: string;
+  groups: ExpandGroup[];
+}
+
 /** A community of entities (Louvain over co-occurrence and stated relations), named by its strongest members. */
 export interface CommunityJson {
   id: string;

@@ -3,6 +3,7 @@ import { consoleRoutes } from './console.ts';
 import { documentRoutes } from './document.ts';
 import { edgeRoutes } from './edge.ts';
 import { entityRoutes } from './entity.ts';
+import { expandGroupRoutes } from './expand-groups.ts';
 import { expandRoutes } from './expand.ts';
 import { healthRoutes } from './health.ts';
 import { overviewRoutes } from './overview.ts';
@@ -19,6 +20,7 @@ export const ROUTES: Routes = {
   ...searchRoutes,
   ...entityRoutes,
   ...expandRoutes,
+  ...expandGroupRoutes,
   ...edgeRoutes,
   ...documentRoutes,
   ...pathRoutes,
