@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { ingestSources, loadDocument, loadLexicon, prepare, resolve as resolveEntities, type Document } from '../ingest/index.ts';
 import { extractionScaling } from './extract-scaling.ts';
+import { apiLoadReport } from './api-load.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPORA = resolve(ROOT, '..', 'shared', 'corpora');
@@ -73,6 +74,7 @@ export async function runBench(o: { docs: number }): Promise<void> {
     const scaling = extractionScaling(lexicon);
     console.log(`  extraction per MB, 5 MB / 100 KB       ${scaling.ratio.toFixed(2)}×  (repetitive text; linear ≤ 3×: ${scaling.small.toFixed(1)} vs ${scaling.large.toFixed(1)} s/MB)`);
     console.log(`\nGraph: ${resolved.entities.length} entities, ${resolved.mentions.length} mentions, ${resolved.relations.length} relations from ${docs.length} documents`);
+    await apiLoadReport(driver, local.target.database);
   } finally {
     await driver.close();
     await local.stop();
