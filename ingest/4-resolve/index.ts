@@ -13,16 +13,19 @@
 //  3. the entity id is `${type}:${nameKey(name)}` of its lexicon entry, or else of its chosen name, so the same
 //     thing written the same way gets the same node in every ingest.
 
-import type { Document, Entity, EntityType, Evidence, NodeRef, Passage, Relation, ResolvedMention } from '../types.ts';
+import type { Entity, EntityType, Evidence, NodeRef, Relation, ResolvedMention } from '../types.ts';
 import type { Lexicon } from '../lexicon.ts';
 import type { CandidateMention, End, Extraction } from '../3-extract/index.ts';
 import { fold, nameKey } from '../keys.ts';
 import { rankOf } from '../knowledge/methods.ts';
 
+/**
+ * One document's share of resolution: its id, and its extraction. The text is needed only to quote evidence
+ * sentences; inputs stored beside the graph (resolution-inputs.ts) carry each sentence instead.
+ */
 export interface ResolveInput {
-  doc: Document;
-  passages: Passage[];
-  extraction: Extraction;
+  doc: { id: string; text?: string };
+  extraction: Extraction & { relations: Array<Extraction['relations'][number] & { evidence: { sentence?: string } }> };
 }
 
 export interface ResolveOutput {
@@ -219,7 +222,7 @@ export function resolve(items: ResolveInput[], lexicon: Lexicon): ResolveOutput 
       const to = ref(r.to);
       if (!from || !to || (from.kind === to.kind && from.id === to.id)) continue;
       const key = `${r.type}|${from.kind}:${from.id}|${to.kind}:${to.id}`;
-      const ev: Evidence = { ...r.evidence, sentence: it.doc.text.slice(r.evidence.start, r.evidence.end) };
+      const ev: Evidence = { ...r.evidence, sentence: r.evidence.sentence ?? it.doc.text!.slice(r.evidence.start, r.evidence.end) };
       const old = relations.get(key);
       if (!old) relations.set(key, { type: r.type, from, to, evidence: [ev] });
       else if (!old.evidence.some((x) => x.passageId === ev.passageId && x.start === ev.start && x.end === ev.end)) old.evidence.push(ev);
