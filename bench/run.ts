@@ -108,4 +108,6 @@ export async function runBench(o: { docs: number; all?: boolean; api?: boolean }
     await local.stop();
     rmSync(work, { recursive: true, force: true });
   }
+  const { runBrowserBench } = await import('./browser.ts');
+  await runBrowserBench();
 }

@@ -1,22 +1,11 @@
 // `atlas ingest --dry-run`: load → segment → extract → resolve in memory and report what an ingest would
 // write — documents, passages, entities by type, relations by type, per-file errors — without Neo4j.
-import { listSources, loadDocument } from '../ingest/1-load/index.ts';
-import { segment } from '../ingest/2-segment/index.ts';
-import { extract } from '../ingest/3-extract/index.ts';
-import { resolve } from '../ingest/4-resolve/index.ts';
-import { loadLexicon } from '../ingest/lexicon.ts';
-import { ENTITY_TYPES, type EntityType, type RelationType } from '../ingest/types.ts';
+import { ENTITY_TYPES, listSources, loadDocument, loadLexicon, prepare, resolve, type EntityType, type IngestSummary, type Prepared } from '../ingest/index.ts';
 import { formatError, type Reportable } from './report.ts';
 
-export interface DryRunSummary {
-  sources: number;
+/** An ingest summary's counts, for what would be written. */
+export interface DryRunSummary extends Pick<IngestSummary, 'sources' | 'failed' | 'passages' | 'mentions' | 'entitiesByType' | 'relationsByType' | 'relations'> {
   documents: number;
-  failed: number;
-  passages: number;
-  mentions: number;
-  entitiesByType: Record<EntityType, number>;
-  relationsByType: Partial<Record<RelationType, number>>;
-  relations: number;
   errors: (Reportable & { source: string })[];
   /** Per document: what it would add. */
   perDocument: { source: string; title: string; passages: number; mentions: number }[];
@@ -42,12 +31,10 @@ export async function dryRun(inputs: string[]): Promise<DryRunSummary> {
     errors: listErrors.map((e) => asReportable(e, e.source)),
     perDocument: [],
   };
-  const prepared = [];
+  const prepared: Prepared[] = [];
   for (const source of sources) {
     try {
-      const doc = await loadDocument(source);
-      const passages = segment(doc);
-      prepared.push({ doc, passages, extraction: extract(doc, passages, lexicon) });
+      prepared.push(prepare(await loadDocument(source), lexicon));
     } catch (e) {
       summary.failed++;
       summary.errors.push(asReportable(e, source));

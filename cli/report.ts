@@ -2,7 +2,6 @@
 // one table (errors/index.ts ERROR_CODES) — 0 all good, 1 some sources failed, 2 usage or connection.
 import { AtlasError, ERROR_CODES, type ErrorCode, type ErrorPosition } from '../errors/index.ts';
 import { fromDriverError } from '../errors/driver.ts';
-import { DbUnavailable } from '../neo4j/errors.ts';
 
 export const EXIT = { OK: 0, SOURCES_FAILED: 1, USAGE_OR_CONNECTION: 2 } as const;
 
@@ -37,7 +36,6 @@ const BY_HTTP: Record<number, ErrorCode> = { 400: 'QUERY_FAILED', 403: 'QUERY_RE
 /** Anything thrown by a command, as an AtlasError with its code. */
 export function asAtlasError(e: unknown): AtlasError {
   if (e instanceof AtlasError) return e;
-  if (e instanceof DbUnavailable) return new AtlasError(e.retriable ? 'DB_UNAVAILABLE' : 'DB_ALREADY_RUNNING', e.message, { cause: e });
   const x = e as { code?: unknown; status?: unknown; source?: unknown; message?: unknown };
   if (x && typeof x === 'object' && isCode(x.code)) return new AtlasError(x.code, String(x.message), { source: typeof x.source === 'string' ? x.source : undefined, cause: e });
   if (x && typeof x === 'object' && typeof x.status === 'number' && BY_HTTP[x.status]) return new AtlasError(BY_HTTP[x.status], String(x.message), { cause: e });

@@ -8,11 +8,13 @@ import { AtlasError, type ErrorCode, type ErrorPosition } from '../errors/index.
 import { fromDriverError } from '../errors/driver.ts';
 import { loadDocument, listSources, type LoadOptions } from './1-load/index.ts';
 import { fingerprint } from './4-resolve/dedupe.ts';
+import { withGazetteer } from './4-resolve/gazetteer.ts';
 import type { ResolveOutput } from './4-resolve/index.ts';
 import { toStoredInput } from './4-resolve/inputs.ts';
 import { storedHashes, writeDocuments, type DocumentWrite } from './5-write/documents.ts';
 import { acquireLease, type Lease } from './5-write/lease.ts';
 import { ensureSchema } from './5-write/schema.ts';
+import { refreshOverview } from './5-write/overview.ts';
 import { settle } from './5-write/settle.ts';
 import type { WriteTarget } from './5-write/target.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
@@ -139,11 +141,13 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
     for (let from = 0; next; from += batchSize) {
       const docs = await next;
       next = from + batchSize < sources.length ? loadBatch(from + batchSize) : undefined;
-      const writes: DocumentWrite[] = [];
+      const ready: Prepared[] = [];
       for (const r of await preparer.prepareAll(docs)) {
         if (r instanceof AtlasError) fail(r.source ?? '', r);
-        else writes.push(toWrite(r, stored.has(r.doc.id)));
+        else ready.push(r);
       }
+      // Names that structured signals found in this batch, looked for in the running text of all of it.
+      const writes: DocumentWrite[] = withGazetteer(ready, lexicon).map((p) => toWrite(p, stored.has(p.doc.id)));
       lease.check();
       await writeWithFallback(target, writes, (w, e) => fail(w.doc.source, e, 'WRITE_FAILED'), (w) => {
         writtenIds.add(w.doc.id);
@@ -157,6 +161,7 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
     if (writtenIds.size > 0 || [...stored.values()].some((h) => h === null)) {
       lease.check();
       const { resolved } = await settle(target, lexicon, { onStep: opts.onStep });
+      await refreshOverview(target, [...writtenIds]);
       countWritten(summary, resolved, writtenIds);
     }
   } catch (e) {

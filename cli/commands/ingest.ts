@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { resolve } from 'node:path';
 import { AtlasError } from '../../errors/index.ts';
 import { removeSources, resetGraph } from '../../ingest/5-write/remove.ts';
-import { loadLexicon } from '../../ingest/lexicon.ts';
+import { loadLexicon } from '../../ingest/index.ts';
 import { EXIT, formatError } from '../report.ts';
 import { withConnection, type Ui } from '../runtime.ts';
 

@@ -2,12 +2,14 @@
 // relations. Pure: text in, mentions and relations out (no I/O, no database).
 //
 // Order matters because an accepted mention owns its span (see MentionSet):
+//   0 metadata, BibTeX          — authors, affiliations, keywords from structured metadata; BibTeX entries
 //   1 bylines, handles          — who wrote it; "@evhub"
 //   2 links                     — papers behind hyperlinks (Paper layer)
 //   3 patterns, lexicon names   — models ("Pythia-70M"), organisations, people, models from the lexicon
 //   4 teams, acronyms           — "the X team" beats the concept word "Interpretability" inside it
 //   5 lexicon concepts
 //   6 titles                    — quoted/colon titles, linkposts, "A’s post on X" (Paper layer + people)
+//   6b citations                — "(Vaswani et al., 2017)", reading lists, numbered and APA reference entries
 //   7 acknowledgements, co-authors, names — people from context lists, then compromise for the remaining names
 //   8 relations                 — membership, leadership, affiliations, topics, authorship, comment replies
 // Each sentence is tokenised once (DocIndex cache) and compromise tags a sentence at most once.
@@ -31,6 +33,9 @@ import { affiliations } from './signals/affiliations.ts';
 import { topics } from './signals/topics.ts';
 import { replies } from './signals/replies.ts';
 import { authorship, coauthors } from './signals/authorship.ts';
+import { metadata } from './signals/metadata.ts';
+import { bibtex } from './signals/bibtex.ts';
+import { citations } from './signals/citations.ts';
 
 export type { CandidateMention, CandidateRelation, End, Extraction } from './core/types.ts';
 
@@ -41,6 +46,7 @@ export function extract(doc: Document, passages: Passage[], lexicon: Lexicon): E
   const rels: CandidateRelation[] = [];
 
   const lex = matchLexicon(index, lexicon);
+  rels.push(...metadata(ctx), ...bibtex(ctx));
   rels.push(...bylines(ctx));
   handles(ctx);
   rels.push(...links(ctx));
@@ -50,6 +56,7 @@ export function extract(doc: Document, passages: Passage[], lexicon: Lexicon): E
   acronyms(ctx);
   for (const m of lex) if (m.type === 'Concept') acc.add(m);
   const t = titles(ctx);
+  rels.push(...citations(ctx));
   rels.push(...acknowledgements(ctx), ...coauthors(ctx));
   names(ctx);
   rels.push(...teamPeople(ctx), ...affiliations(ctx), ...t.relations, ...topics(ctx, t.linkposts), ...authorship(ctx), ...replies(ctx));

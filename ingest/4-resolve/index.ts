@@ -15,6 +15,7 @@
 
 import type { Entity, EntityType, Evidence, NodeRef, Relation, ResolvedMention } from '../types.ts';
 import type { Lexicon } from '../lexicon.ts';
+import { withGazetteer } from './gazetteer.ts';
 import type { CandidateMention, End, Extraction } from '../3-extract/index.ts';
 import { fold, nameKey } from '../keys.ts';
 import { rankOf } from '../knowledge/methods.ts';
@@ -112,7 +113,11 @@ function nodeOfMention(m: CandidateMention, docId: string, lex: Lexicon): Node {
   return { type: m.type, strong, weak, names, aliases, ...(entry ? { lexiconId: entry.id } : {}), docId };
 }
 
-export function resolve(items: ResolveInput[], lexicon: Lexicon): ResolveOutput {
+export function resolve(input: ResolveInput[], lexicon: Lexicon): ResolveOutput {
+  // names structured signals found anywhere in the run, looked for in every document's running text (inputs
+  // stored beside the graph carry no text: the pipeline applies the gazetteer per streamed batch instead)
+  const full = (x: ResolveInput): x is ResolveInput & Parameters<typeof withGazetteer>[0][number] => 'passages' in x && typeof x.doc.text === 'string';
+  const items: ResolveInput[] = input.every(full) ? withGazetteer(input, lexicon) : input;
   const uf = new UnionFind();
   const nodes: Node[] = [];
   const mentionNode: number[][] = [];
@@ -222,7 +227,7 @@ export function resolve(items: ResolveInput[], lexicon: Lexicon): ResolveOutput 
       const to = ref(r.to);
       if (!from || !to || (from.kind === to.kind && from.id === to.id)) continue;
       const key = `${r.type}|${from.kind}:${from.id}|${to.kind}:${to.id}`;
-      const ev: Evidence = { ...r.evidence, sentence: r.evidence.sentence ?? it.doc.text!.slice(r.evidence.start, r.evidence.end) };
+      const ev: Evidence = { ...r.evidence, sentence: (r.evidence as { sentence?: string }).sentence ?? it.doc.text!.slice(r.evidence.start, r.evidence.end) };
       const old = relations.get(key);
       if (!old) relations.set(key, { type: r.type, from, to, evidence: [ev] });
       else if (!old.evidence.some((x) => x.passageId === ev.passageId && x.start === ev.start && x.end === ev.end)) old.evidence.push(ev);

@@ -124,7 +124,7 @@ function entityStatements(plan: SettlePlan): Statement[] {
   // The label comes from a closed enum, so interpolating it is safe; values always go as parameters.
   return ENTITY_TYPES.flatMap((type: EntityType) => [
     { cypher: `UNWIND $rows AS row CREATE (e:Entity:${type}) SET e = row`, rows: plan.create.filter((e) => e.type === type).map((e) => e.props) },
-    { cypher: 'UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e = row', rows: plan.update.filter((e) => e.type === type).map((e) => e.props) },
+    { cypher: 'UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e += row', rows: plan.update.filter((e) => e.type === type).map((e) => e.props) },
   ]);
 }
 

@@ -1,11 +1,11 @@
 // Shared set-up for the explorer's tests: the seeds plus one hostile document ingested into the test Neo4j,
 // the client built once per file, the API server on a free port, and one headless Chromium.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { ingestSources } from '../../ingest/pipeline.ts';
 import { testDriver, testTarget } from '../integration/helpers/db.ts';
 import { startServer, type RunningServer, type ServerOptions } from '../../web/server/index.ts';
@@ -33,8 +33,20 @@ export async function seedGraph(driver: Driver, database?: string): Promise<void
   if (summary.failed > 0) throw new Error(`ingest failed: ${JSON.stringify(summary.errors)}`);
 }
 
-/** Build the client into tests/.artifacts/web (not dist/, which a running `atlas serve` may be using). */
+/** Newest modification time of the client's sources and build configuration. */
+function newestSource(): number {
+  let newest = statSync(path.join(REPO_ROOT, 'vite.config.ts')).mtimeMs;
+  for (const f of readdirSync(path.join(REPO_ROOT, 'web', 'client'), { recursive: true, withFileTypes: true })) {
+    if (f.isFile()) newest = Math.max(newest, statSync(path.join(f.parentPath, f.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Build the client into tests/.artifacts/web (not dist/, which a running `atlas serve` may be using),
+ *  unless the build there is newer than every client source (test files share one build). */
 export async function buildClient(): Promise<string> {
+  const index = path.join(WEB_OUT, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs > newestSource()) return WEB_OUT;
   const { build } = await import('vite');
   await build({
     configFile: path.join(REPO_ROOT, 'vite.config.ts'),
@@ -64,6 +76,7 @@ export interface PageProblems {
 /** A 1366×768 page that records script errors and any alert/confirm/prompt (which must never happen). */
 export async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: PageProblems }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  context.setDefaultTimeout(90_000); // waits for selectors and functions, under load
   const page = await context.newPage();
   const problems: PageProblems = { errors: [], dialogs: [] };
   page.on('pageerror', (e) => problems.errors.push(e.message));
@@ -76,7 +89,7 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
     void d.dismiss();
   });
   await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 }); // two cores, shared
   return { page, problems };
 }
 
@@ -111,13 +124,15 @@ export interface ExplorerContext {
  */
 export function useExplorer(): ExplorerContext {
   const ctx = {} as ExplorerContext;
+  // A page load, a layout and a few API calls take tens of seconds when the two cores are busy.
+  vi.setConfig({ testTimeout: 240_000 });
   beforeAll(async () => {
     ctx.database = testTarget().database;
     ctx.driver = testDriver();
     await Promise.all([seedGraph(ctx.driver, ctx.database), buildClient()]);
     ctx.server = await startExplorer(ctx.driver, ctx.database);
     ctx.browser = await launchBrowser();
-  });
+  }, 600_000); // ingest and build share two cores with everything else
   afterAll(async () => {
     await ctx.browser?.close();
     await ctx.server?.close();

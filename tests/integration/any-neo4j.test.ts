@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 describe('a separately started Neo4j', () => {
-  it('is used for ingest and stats through the NEO4J_* variables alone', { timeout: 300_000 }, async () => {
+  it('is used for ingest and stats through the NEO4J_* variables alone', { timeout: 600_000 }, async () => {
     expect(second.target.uri).not.toBe(testTarget().uri);
     expect(second.target.password).not.toBe(testTarget().password);
     const env = { NEO4J_URI: second.target.uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: second.target.password, NEO4J_DATABASE: 'neo4j' };

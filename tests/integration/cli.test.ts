@@ -180,4 +180,16 @@ describe('atlas remove', { timeout: 180_000 }, () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^\/nowhere\/a\.txt: no ingested document has this source \[NOT_FOUND\]$/m);
   });
+
+  it('atlas reset --yes empties the graph and leaves the schema', async () => {
+    const r = await atlas('reset', '--yes');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Graph emptied: [1-9]\d* nodes deleted\.$/m);
+    const s = JSON.parse((await atlas('stats', '--json')).stdout);
+    expect([s.documents, s.works, s.passages, s.mentions]).toEqual([0, 0, 0, 0]);
+    const driver = testDriver();
+    const constraints = await driver.executeQuery("SHOW CONSTRAINTS YIELD name WHERE name IN ['document_id', 'entity_id'] RETURN count(*) AS n");
+    await driver.close();
+    expect(Number(constraints.records[0].get('n'))).toBe(2);
+  });
 });

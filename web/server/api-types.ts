@@ -12,6 +12,8 @@ export interface GraphNode {
   name: string;
   mentions?: number;
   degree?: number;
+  /** The id of the entity's community (ingest/5-write/communities.ts), where it has one. */
+  community?: string;
   /** Properties, with long strings shortened and bulky internals (text, minhash, evidence lists) left out. */
   props?: Record<string, unknown>;
 }
@@ -24,6 +26,8 @@ export interface GraphEdge {
   target: string;
   support?: number;
   confidence?: number;
+  /** CO_OCCURS: its NPMI. */
+  weight?: number;
   props?: Record<string, unknown>;
 }
 
@@ -33,6 +37,8 @@ export interface GraphData {
 }
 
 export interface OverviewResponse extends GraphData {
+  /** The communities shown, most mentioned first (absent when the graph has none yet). */
+  communities?: CommunityJson[];
   /** Entities in the database, per type (for the legend). */
   counts: Record<string, number>;
   totalEntities: number;
@@ -88,6 +94,9 @@ export interface DocumentMetaJson {
 
 export interface EntityDocument extends DocumentMetaJson {
   mentionCount: number;
+  /** Passages of the document that mention it, and the most confident of those mentions (sources paging). */
+  passageCount?: number;
+  confidence?: number;
   passages: PassageWithMentions[];
   /** Passages with a mention beyond the ones sent. */
   morePassages: number;
@@ -193,3 +202,54 @@ export interface ApiErrorBody {
 export type SerialNode = { $node: GraphNode };
 export type SerialRel = { $rel: GraphEdge };
 export type SerialPath = { $path: { nodes: GraphNode[]; edges: GraphEdge[] } };
+
+/** A node's neighbours of one kind: one relation type and one neighbour type (/api/expand-groups/:id). */
+export interface ExpandGroup {
+  rel: string;
+  /** Neighbour type: an entity type or 'Document'. */
+  type: string;
+  /** 'out' when every such relation starts at the expanded node, 'in' when every one ends there. */
+  direction: 'out' | 'in' | 'both';
+  /** Distinct neighbours in the group. */
+  count: number;
+}
+
+export interface ExpandGroupsResponse {
+  center: string;
+  groups: ExpandGroup[];
+}
+
+/** A community of entities (Louvain over co-occurrence and stated relations), named by its strongest members. */
+export interface CommunityJson {
+  id: string;
+  name: string;
+  /** 1 = the most mentioned community. */
+  rank: number;
+  size: number;
+  mentions: number;
+}
+
+export interface CommunityView extends GraphData {
+  communities: CommunityJson[];
+}
+
+/** Documents per month of their published date; `inView` counts those that mention (or are) a node in view. */
+export interface TimelineResponse {
+  months: { month: string; documents: number; inView: number }[];
+  /** Documents without a usable date. */
+  undated: number;
+  /** With a range: the view's nodes that have a document in it (`to` exclusive). */
+  range?: { from: string; to: string };
+  inRange?: string[];
+}
+
+/** One page of the documents that mention an entity (GET /api/sources/:id). */
+export interface SourcesResponse {
+  entity: string;
+  /** Every document that mentions it. */
+  total: number;
+  skip: number;
+  limit: number;
+  sort: 'relevance' | 'date';
+  documents: EntityDocument[];
+}

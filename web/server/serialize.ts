@@ -166,14 +166,32 @@ export function nodeToGraph(n: Node, opts: SerializeOptions = {}): GraphNode {
   return node;
 }
 
-/** `ids` maps element ids of nodes to their client ids; unknown ends keep their element id. */
+/**
+ * A relation's id from its ends and type: the graph holds at most one relation of a type between two nodes,
+ * and unlike the element id it survives re-ingesting the document (a shared edge link keeps working).
+ */
+export const relationId = (type: string, source: string, target: string): string => `${source}-[${type}]->${target}`;
+
+/** The parts of a relationId; null for anything else (an element id). */
+export function parseRelationId(id: string): { source: string; type: string; target: string } | null {
+  const m = /^(.+?)-\[([A-Z_]+)\]->(.+)$/.exec(id);
+  return m ? { source: m[1], type: m[2], target: m[3] } : null;
+}
+
+/** The ids map for one relationship whose ends' client ids are known. */
+export const endsOf = (r: Relationship, source: string, target: string): Map<string, string> =>
+  new Map([[r.startNodeElementId, source], [r.endNodeElementId, target]]);
+
+/** `ids` maps element ids of nodes to their client ids; with both ends known the edge gets its relationId,
+ *  otherwise ends and id stay element ids. */
 export function relToGraph(r: Relationship, ids?: Map<string, string>, opts: SerializeOptions = {}): GraphEdge {
   const props = r.properties as Record<string, unknown>;
+  const [source, target] = [ids?.get(r.startNodeElementId), ids?.get(r.endNodeElementId)];
   const edge: GraphEdge = {
-    id: r.elementId,
+    id: source && target ? relationId(r.type, source, target) : r.elementId,
     type: r.type,
-    source: ids?.get(r.startNodeElementId) ?? r.startNodeElementId,
-    target: ids?.get(r.endNodeElementId) ?? r.endNodeElementId,
+    source: source ?? r.startNodeElementId,
+    target: target ?? r.endNodeElementId,
     props: propsToJson(props, { maxString: 300, ...opts }),
   };
   if (props['support'] != null) edge.support = toNumber(props['support']);

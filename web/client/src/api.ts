@@ -12,6 +12,7 @@ import type {
   QueryResponse,
   SearchResponse,
 } from '../../server/api-types.ts';
+import type { ExpandGroupsResponse } from '../../server/api-types.ts';
 import { store } from './state.ts';
 
 export class ApiFailure extends Error {
@@ -65,6 +66,7 @@ export const api = {
         (o.types?.length ? `&types=${enc(o.types.join(','))}` : '') +
         (o.rels?.length ? `&rels=${enc(o.rels.join(','))}` : ''),
     ),
+  expandGroups: (id: string) => call<ExpandGroupsResponse>(`/api/expand-groups/${enc(id)}`),
   edge: (id: string) => call<EdgeDetail>(`/api/edge/${enc(id)}`),
   document: (id: string) => call<DocumentResponse>(`/api/document/${enc(id)}`),
   path: (from: string, to: string) => call<PathResponse>(`/api/path?from=${enc(from)}&to=${enc(to)}`),

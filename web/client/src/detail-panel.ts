@@ -6,7 +6,9 @@ import { api, ApiFailure } from './api.ts';
 import { h, clear, highlighted, externalLink } from './dom.ts';
 import type { Bus, Store } from './state.ts';
 import { shapeIcon, typeStyle } from './theme.ts';
-import type { ExpandMeta } from './graph-view.ts';
+import type { ExpandMeta } from './graph/view.ts';
+import { neighbourGroups } from './neighbour-groups.ts';
+import { cleanAliases, documentTitle, visibleProps } from './detail-props.ts';
 
 export interface NodeViewState {
   inView: boolean;
@@ -131,12 +133,17 @@ export function mountDetailPanel(root: HTMLElement, deps: DetailPanelDeps) {
           bus.emit('document:open', { id: d.id, entity, span });
         }) as EventListener,
       },
-      d.title,
+      documentTitle(d),
     );
   }
 
+  /** The node's action buttons and, once expanded, its neighbours by kind. */
   function actions(node: GraphNode): HTMLElement {
     const st = deps.nodeState(node.id);
+    return h('div', { class: 'node-actions' }, actionBar(node, st), st.inView && st.expand?.groups ? neighbourGroups(node.id, st.expand.groups, bus) : null);
+  }
+
+  function actionBar(node: GraphNode, st: NodeViewState): HTMLElement {
     const bar = h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Node actions' });
     const btn = (label: string, title: string, fn: () => void, attrs: Record<string, string> = {}) =>
       h('button', { type: 'button', class: 'btn', title, onclick: fn as EventListener, ...attrs }, label);
@@ -148,7 +155,7 @@ export function mountDetailPanel(root: HTMLElement, deps: DetailPanelDeps) {
         bar.append(btn('Expand', 'Show its neighbours (double-click the node, or press E)', () => bus.emit('entity:expand', { id: node.id }), { 'data-action': 'expand', class: 'btn primary' }));
       } else if (meta.loaded < meta.total) {
         bar.append(
-          btn(`Show ${Math.min(25, meta.total - meta.loaded)} more`, `${meta.loaded} of ${meta.total} neighbours shown`, () => bus.emit('entity:expand', { id: node.id, more: true }), {
+          btn(`Show more`, `${meta.loaded} of ${meta.total} neighbours shown; more of the biggest kind not yet complete`, () => bus.emit('entity:expand', { id: node.id, more: true }), {
             'data-action': 'more',
             class: 'btn primary',
           }),
@@ -173,14 +180,13 @@ export function mountDetailPanel(root: HTMLElement, deps: DetailPanelDeps) {
   function renderEntity(d: EntityDetail) {
     clear(body);
     const node = d.node;
+    const aliases = cleanAliases(node.name, d.aliases);
     const head = h(
       'header',
       { class: 'detail-head' },
       typeBadge(node.type),
       h('h2', { class: 'detail-title', id: 'detail-title' }, node.name),
-      d.aliases.filter((a) => a !== node.name).length
-        ? h('div', { class: 'aliases' }, h('span', { class: 'muted' }, 'also: '), ...d.aliases.filter((a) => a !== node.name).map((a) => h('span', { class: 'alias' }, a)))
-        : null,
+      aliases.length ? h('div', { class: 'aliases' }, h('span', { class: 'muted' }, 'also: '), ...aliases.map((a) => h('span', { class: 'alias' }, a))) : null,
     );
     body.append(head, actions(node));
 
@@ -189,8 +195,7 @@ export function mountDetailPanel(root: HTMLElement, deps: DetailPanelDeps) {
       ['Degree', d.degree],
       ...(node.type === 'Document' ? [] : ([['Mentions', props['mentions'] ?? node.mentions], ['Documents', props['documents']], ['Works', props['works']]] as [string, unknown][])),
     ];
-    const skip = new Set(['name', 'title', 'type', 'aliases', 'mentions', 'documents', 'works', 'degree', 'meta', 'source', 'ingestedAt']);
-    for (const [k, v] of Object.entries(props)) if (!skip.has(k) && v !== null && v !== '') rows.push([k, v]);
+    rows.push(...visibleProps(props));
     body.append(
       h('section', { class: 'section' }, h('h3', {}, 'Properties'), h('dl', { class: 'props' }, ...rows.filter(([, v]) => v !== undefined).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, fmtValue(v))]))),
     );
@@ -339,7 +344,7 @@ export function mountDetailPanel(root: HTMLElement, deps: DetailPanelDeps) {
     /** Re-draw the action buttons after the graph changed (expanded, pinned…). */
     refresh() {
       if (current?.kind === 'node') {
-        const old = body.querySelector('.actions');
+        const old = body.querySelector('.node-actions');
         if (old) old.replaceWith(actions(current.detail.node));
       }
     },

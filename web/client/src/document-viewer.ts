@@ -5,6 +5,7 @@ import type { DocumentResponse, DocumentMention } from '../../server/api-types.t
 import { api } from './api.ts';
 import { h, clear, externalLink } from './dom.ts';
 import type { Bus, Store } from './state.ts';
+import { documentTitle } from './detail-props.ts';
 import { shapeIcon, typeStyle } from './theme.ts';
 
 export function mountDocumentViewer(root: HTMLElement, deps: { store: Store; bus: Bus }) {
@@ -172,7 +173,7 @@ export function mountDocumentViewer(root: HTMLElement, deps: { store: Store; bus
       });
       metaLine.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, '·'), h('span', { class: 'muted' }, `${doc.mentions.length} mentions`));
       dialog.append(
-        h('header', { class: 'doc-head' }, h('div', { class: 'doc-head-text' }, h('h2', { id: 'doc-title' }, doc.title), metaLine), h('div', { class: 'doc-head-actions' }, ext, closeBtn)),
+        h('header', { class: 'doc-head' }, h('div', { class: 'doc-head-text' }, h('h2', { id: 'doc-title' }, documentTitle(doc)), metaLine), h('div', { class: 'doc-head-actions' }, ext, closeBtn)),
         h('div', { class: 'doc-main' }, renderText(doc, focusEntity, span), entityList(doc, focusEntity)),
       );
       const target =

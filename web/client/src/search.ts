@@ -133,5 +133,11 @@ export function mountSearch(root: HTMLElement, onPick: (hit: SearchHit) => void)
     if (hits.length && input.value.trim().length >= 2) render(input.value);
   });
 
-  return { focus: () => input.focus() };
+    return {
+    // "/" starts a new search: the old text is selected, so typing replaces it.
+    focus: () => {
+      input.focus();
+      input.select();
+    },
+  };
 }

@@ -8,6 +8,21 @@ export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst';
 export type SizeBy = 'mentions' | 'degree';
 export type View = 'explore' | 'query';
 
+/** A node the user pinned, where it stands. */
+export interface PinnedNode {
+  id: string;
+  x: number;
+  y: number;
+}
+
+/** What the explore view holds, as a shared link needs it: every node in view, the pinned ones with their
+ *  positions, and the nodes the user hid. */
+export interface GraphSnapshot {
+  nodes: string[];
+  pinned: PinnedNode[];
+  hidden: string[];
+}
+
 export interface AppState {
   view: View;
   /** What the detail panel shows. */
@@ -21,6 +36,8 @@ export interface AppState {
   hiddenRels: string[];
   layout: LayoutName;
   sizeBy: SizeBy;
+  /** The explore view's contents, encoded for the URL (url-codec.ts); '' before the first change. */
+  graphCode: string;
   /** Requests in flight (drives the loading bar). */
   loading: number;
 }
@@ -51,7 +68,7 @@ export interface Commands {
   /** Bring an entity or document into the explore view (fetching it if needed), select and centre it. */
   'entity:focus': { id: string };
   /** Load neighbours of a node into the explore view; `more` continues a previous expansion. */
-  'entity:expand': { id: string; more?: boolean };
+  'entity:expand': { id: string; more?: boolean; group?: string };
   'node:hide': { id: string };
   'node:pin': { id: string };
   'node:collapse': { id: string };
@@ -89,6 +106,7 @@ export const store = createStore<AppState>({
   hiddenRels: [],
   layout: 'fcose',
   sizeBy: 'mentions',
+  graphCode: '',
   loading: 0,
 });
 

@@ -27,9 +27,10 @@ export function typeStyle(type: string): TypeStyle {
   return TYPE_STYLES[type] ?? FALLBACK;
 }
 
-export const LEGEND_TYPES = ['Person', 'Organization', 'Paper', 'Concept', 'Model', 'Document'];
+export const LEGEND_TYPES = ['Person', 'Organization', 'Paper', 'Concept', 'Model', 'Document', 'Passage'];
 
-export const RELATION_TYPES: readonly string[] = SEMANTIC_RELATION_TYPES;
+/** The relation filters: the semantic relations, and MENTIONS (passage → entity) that query results show. */
+export const RELATION_TYPES: readonly string[] = [...SEMANTIC_RELATION_TYPES, 'MENTIONS'];
 
 /** A small SVG of a node shape, for the legend and badges. */
 export function shapeIcon(type: string, size = 14): SVGSVGElement {

@@ -1,27 +1,47 @@
-// The address bar mirrors what is on screen — selected entity or edge, open document, console query — so
-// copying the URL shares the view. Opening a document pushes a history entry (Back closes it); other
-// changes replace the current one.
-import type { AppState, Store } from './state.ts';
+// The address bar mirrors what is on screen — the explore view's nodes, pins and hidden nodes (`g`, see
+// url-codec.ts), filters, layout, size rule, selected entity or edge, open document, console query — so
+// copying the URL shares the view. `readUrl` and `urlFor` are pure; `syncUrl` writes the history: opening
+// a document pushes an entry (Back closes it), other changes replace the current one.
+import type { AppState, LayoutName, SizeBy, Store } from './state.ts';
 
 export interface UrlState {
   entity?: string;
   edge?: string;
   doc?: string;
-  view?: 'explore' | 'query';
+  view: 'explore' | 'query';
   q?: string;
   params?: Record<string, unknown>;
+  hiddenTypes?: string[];
+  hiddenRels?: string[];
+  layout?: LayoutName;
+  sizeBy?: SizeBy;
+  /** Encoded explore view (url-codec.ts). */
+  graph?: string;
 }
 
-export function readUrl(loc: Location = location): UrlState {
-  const s = new URLSearchParams(loc.search);
-  const out: UrlState = {};
+const LAYOUTS: readonly LayoutName[] = ['fcose', 'concentric', 'breadthfirst'];
+const list = (v: string | undefined) => (v ? v.split(',').filter(Boolean) : undefined);
+
+export function readUrl(search: string): UrlState {
+  const s = new URLSearchParams(search);
   const get = (k: string) => s.get(k) || undefined;
-  out.entity = get('entity');
-  out.edge = get('edge');
-  out.doc = get('doc');
-  out.q = get('q');
+  const q = get('q');
   const v = get('view');
-  out.view = v === 'query' || (out.q && v !== 'explore') ? 'query' : 'explore';
+  const out: UrlState = { view: v === 'query' || (q && v !== 'explore') ? 'query' : 'explore' };
+  const put = <K extends keyof UrlState>(k: K, value: UrlState[K] | undefined) => {
+    if (value !== undefined) out[k] = value;
+  };
+  put('entity', get('entity'));
+  put('edge', get('edge'));
+  put('doc', get('doc'));
+  put('q', q);
+  put('hiddenTypes', list(get('ht')));
+  put('hiddenRels', list(get('hr')));
+  const layout = get('layout');
+  put('layout', LAYOUTS.includes(layout as LayoutName) ? (layout as LayoutName) : undefined);
+  const size = get('size');
+  put('sizeBy', size === 'degree' || size === 'mentions' ? size : undefined);
+  put('graph', get('g'));
   const p = get('params');
   if (p) {
     try {
@@ -34,7 +54,10 @@ export function readUrl(loc: Location = location): UrlState {
   return out;
 }
 
-export function urlFor(state: Pick<AppState, 'view' | 'selection' | 'doc' | 'query' | 'params'>): string {
+export type UrlFields = Pick<AppState, 'view' | 'selection' | 'doc' | 'query' | 'params' | 'hiddenTypes' | 'hiddenRels' | 'layout' | 'sizeBy' | 'graphCode'>;
+export const URL_FIELDS: readonly (keyof UrlFields)[] = ['view', 'selection', 'doc', 'query', 'params', 'hiddenTypes', 'hiddenRels', 'layout', 'sizeBy', 'graphCode'];
+
+export function urlFor(state: UrlFields, pathname = '/'): string {
   const s = new URLSearchParams();
   if (state.view === 'query') s.set('view', 'query');
   if (state.selection?.kind === 'node') s.set('entity', state.selection.id);
@@ -44,15 +67,19 @@ export function urlFor(state: Pick<AppState, 'view' | 'selection' | 'doc' | 'que
     s.set('q', state.query);
     if (Object.keys(state.params).length) s.set('params', JSON.stringify(state.params));
   }
+  if (state.hiddenTypes.length) s.set('ht', [...state.hiddenTypes].sort().join(','));
+  if (state.hiddenRels.length) s.set('hr', [...state.hiddenRels].sort().join(','));
+  if (state.layout !== 'fcose') s.set('layout', state.layout);
+  if (state.sizeBy !== 'mentions') s.set('size', state.sizeBy);
+  if (state.graphCode) s.set('g', state.graphCode);
   const qs = s.toString();
-  return location.pathname + (qs ? `?${qs}` : '');
+  return pathname + (qs ? `?${qs}` : '');
 }
 
 export function syncUrl(store: Store): void {
   store.subscribe((s, prev) => {
-    const keys: (keyof AppState)[] = ['view', 'selection', 'doc', 'query', 'params'];
-    if (keys.every((k) => s[k] === prev[k])) return;
-    const url = urlFor(s);
+    if (URL_FIELDS.every((k) => s[k] === prev[k])) return;
+    const url = urlFor(s, location.pathname);
     if (url === location.pathname + location.search) return;
     if (s.doc && s.doc !== prev.doc) history.pushState(null, '', url);
     else history.replaceState(null, '', url);

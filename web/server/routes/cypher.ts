@@ -4,7 +4,7 @@ import neo4j from 'neo4j-driver';
 import type { Node, Relationship } from 'neo4j-driver';
 import type { DocumentMetaJson, GraphEdge, GraphNode } from '../api-types.ts';
 import type { Read } from '../read.ts';
-import { SEMANTIC_RELS, nodeToGraph, relToGraph, shownSource, toJson, toNumber } from '../serialize.ts';
+import { SEMANTIC_RELS, endsOf, nodeToGraph, relToGraph, shownSource, toJson, toNumber } from '../serialize.ts';
 
 export const REL_PATTERN = SEMANTIC_RELS.join('|');
 export const int = (n: number) => neo4j.int(Math.max(0, Math.floor(n)));
@@ -60,9 +60,8 @@ export async function edgesAmong(read: Read, ids: string[]): Promise<GraphEdge[]
     { ids },
   );
   return recs.map((rec) => {
-    const e = relToGraph(rec.get('r') as Relationship);
-    e.source = rec.get('a') as string;
-    e.target = rec.get('b') as string;
+    const r = rec.get('r') as Relationship;
+    const e = relToGraph(r, endsOf(r, rec.get('a') as string, rec.get('b') as string));
     return e;
   });
 }

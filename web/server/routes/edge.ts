@@ -1,12 +1,12 @@
-// GET /api/edge/:elementId — a relationship with its ends and every evidence sentence, each with its
+// GET /api/edge/:id (a relationId, or an element id) — a relationship with its ends and every evidence sentence, each with its
 // document and the mentions of either end inside it. Offsets are document offsets throughout: a highlight
 // in a sentence is the mention's offset minus the sentence's start.
 import type { Node, Relationship } from 'neo4j-driver';
 import type { DocumentMetaJson, EdgeDetail, EvidenceItem, MentionSpan } from '../api-types.ts';
 import { notFound } from '../http.ts';
 import type { Read } from '../read.ts';
-import { relToGraph, toNumber } from '../serialize.ts';
-import { DEGREE, DOC_FIELDS, docMeta, withDegree } from './cypher.ts';
+import { endsOf, parseRelationId, relToGraph, toNumber } from '../serialize.ts';
+import { ANY_NODE_BY_ID, DEGREE, DOC_FIELDS, docMeta, withDegree } from './cypher.ts';
 import { byId, type Routes } from './route.ts';
 
 interface Span {
@@ -52,18 +52,21 @@ export function highlightsIn(sentence: string, start: number, mentions: Span[]):
 }
 
 export async function edgeDetail(read: Read, elementId: string): Promise<EdgeDetail> {
-  const [rec] = await read(
-    `MATCH (a)-[r]->(b) WHERE elementId(r) = $id RETURN a, r, b, ${DEGREE('a')} AS da, ${DEGREE('b')} AS db`,
-    { id: elementId },
-  );
+  // A relationId names the ends and the type (what links carry); an element id still works within one store.
+  const rel = parseRelationId(elementId);
+  const [rec] = rel
+    ? await read(
+        `${ANY_NODE_BY_ID} WITH n AS a MATCH (a)-[r]->(b) WHERE type(r) = $type AND b.id = $target
+         RETURN a, r, b, ${DEGREE('a')} AS da, ${DEGREE('b')} AS db LIMIT 1`,
+        { id: rel.source, type: rel.type, target: rel.target },
+      )
+    : await read(`MATCH (a)-[r]->(b) WHERE elementId(r) = $id RETURN a, r, b, ${DEGREE('a')} AS da, ${DEGREE('b')} AS db`, { id: elementId });
   if (!rec) throw notFound('Relationship');
   const a = rec.get('a') as Node;
   const r = rec.get('r') as Relationship;
   const source = withDegree(a, rec.get('da'));
   const target = withDegree(rec.get('b') as Node, rec.get('db'));
-  const edge = relToGraph(r);
-  edge.source = source.id;
-  edge.target = target.id;
+  const edge = relToGraph(r, endsOf(r, source.id, target.id));
   const ev = evidenceLists(r, a);
 
   const ctx = new Map<string, { doc: DocumentMetaJson | null; ms: Span[] }>();

@@ -4,7 +4,7 @@ import type { Node, Relationship } from 'neo4j-driver';
 import type { ExpandResponse, GraphData, GraphEdge, GraphNode } from '../api-types.ts';
 import { badRequest, notFound } from '../http.ts';
 import type { Read } from '../read.ts';
-import { SEMANTIC_RELS, relToGraph, toNumber } from '../serialize.ts';
+import { SEMANTIC_RELS, endsOf, relToGraph, toNumber } from '../serialize.ts';
 import { DEGREE, NODE_BY_ID, edgesAmong, int, nodesByIds, withDegree } from './cypher.ts';
 import { byId, type Routes } from './route.ts';
 
@@ -43,9 +43,7 @@ export async function expand(
     const m = withDegree(rec.get('m') as Node, rec.get('degree'));
     nodes.push(m);
     for (const x of rec.get('rs') as { r: Relationship; out: boolean }[]) {
-      const e = relToGraph(x.r);
-      e.source = x.out ? center.id : m.id;
-      e.target = x.out ? m.id : center.id;
+      const e = relToGraph(x.r, endsOf(x.r, x.out ? center.id : m.id, x.out ? m.id : center.id));
       edges.push(e);
     }
   }

@@ -5,9 +5,11 @@ import type { OverviewResponse } from '../api-types.ts';
 import type { Read } from '../read.ts';
 import { toNumber } from '../serialize.ts';
 import { DEGREE, REL_PATTERN, edgesAmong, int, withDegree } from './cypher.ts';
+import { communityOverview } from './communities.ts';
 import type { Routes } from './route.ts';
 
-export async function overview(read: Read, limit = 60): Promise<OverviewResponse> {
+/** Entities per type and documents in the database (the legend's totals). */
+async function overviewCounts(read: Read): Promise<Pick<OverviewResponse, 'counts' | 'totalEntities' | 'totalDocuments'>> {
   const countRecs = await read(
     `MATCH (e:Entity) RETURN e.type AS type, count(*) AS n
      UNION ALL MATCH (d:Document) RETURN 'Document' AS type, count(*) AS n`,
@@ -18,6 +20,11 @@ export async function overview(read: Read, limit = 60): Promise<OverviewResponse
   const totalEntities = Object.entries(counts)
     .filter(([t]) => t !== 'Document')
     .reduce((s, [, n]) => s + n, 0);
+  return { counts, totalEntities, totalDocuments };
+}
+
+export async function overview(read: Read, limit = 60): Promise<OverviewResponse> {
+  const { counts, totalEntities, totalDocuments } = await overviewCounts(read);
 
   // 1. The most connected entities (mentions break ties).
   const recs = await read(
@@ -57,5 +64,12 @@ export async function overview(read: Read, limit = 60): Promise<OverviewResponse
 }
 
 export const overviewRoutes: Routes = {
-  overview: { method: 'GET', handle: ({ read, query }) => overview(read, query.int('limit', 60, { min: 1, max: 300 })) },
+  overview: {
+    method: 'GET',
+    // The communities when the graph has them (ingest computes them), else the most connected entities.
+    handle: async ({ read, query }) => {
+      const view = await communityOverview(read, { communities: query.int('communities', 8, { min: 1, max: 30 }) });
+      return view ? { ...(await overviewCounts(read)), ...view } : overview(read, query.int('limit', 60, { min: 1, max: 300 }));
+    },
+  },
 };

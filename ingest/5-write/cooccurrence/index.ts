@@ -1,0 +1,184 @@
+// Co-occurrence in the graph: CO_OCCURS between two entities mentioned in the same passage, kept when they
+// share at least MIN_SUPPORT passages, with every shared passage as evidence (the same parallel evidence
+// lists as every other relation, so removing a document trims it like the rest) and weighted by NPMI.
+//
+// After a run only the pairs found in the run's passages can have gained or changed evidence: those are
+// recounted exactly from the graph. Pairs that lost evidence when a changed document was replaced were
+// already trimmed by removeDocument; the sweep below drops the ones left under MIN_SUPPORT. NPMI depends
+// on every count, so the weights are refreshed over the whole relation afterwards.
+import type { WriteTarget } from '../index.ts';
+import { cooccurringPairs, npmi, pairCounts, pairEnds, pairKey, pairKeysIn, type PassageMentions } from './pairs.ts';
+import { readRows, toNum, writeChunks } from '../session.ts';
+
+/** Fewer shared passages than this is chance, not a link worth drawing. */
+export const MIN_SUPPORT = 2;
+/** The method named in the evidence lists. */
+export const COOCCURRENCE_METHOD = 'co-occurrence';
+
+export interface CooccurrenceSummary {
+  /** Pairs recounted because the run's passages hold them. */
+  pairsChecked: number;
+  /** CO_OCCURS relations written (created or given new evidence). */
+  written: number;
+  /** CO_OCCURS relations removed (left under MIN_SUPPORT by a replaced document). */
+  removed: number;
+  /** Relations whose weight was refreshed. */
+  weighted: number;
+  seconds: number;
+}
+
+/**
+ * Brings CO_OCCURS up to date after documents were written: `docIds` are the documents of the run (all
+ * passages when omitted, i.e. a full rebuild).
+ */
+export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Promise<CooccurrenceSummary> {
+  const t0 = performance.now();
+  // 1. The pairs the run's passages hold.
+  const fresh = await readRows(
+    t,
+    `MATCH (p:Passage) ${docIds ? 'WHERE p.docId IN $docIds' : ''}
+     MATCH (p)-[:MENTIONS]->(e:Entity)
+     WITH p, collect(DISTINCT e.id) AS ids WHERE size(ids) > 1
+     RETURN ids`,
+    { docIds: docIds ?? null },
+  );
+  const affected = pairKeysIn(fresh.map((r) => ({ entityIds: r.get('ids') as string[] })));
+  const entities = new Set<string>();
+  for (const key of affected) for (const id of pairEnds(key)) entities.add(id);
+
+  // 2. Every passage those entities are mentioned in, anywhere in the graph, and how many the pairs share.
+  const passages = new Map<string, PassageMentions>();
+  for (const ids of slices([...entities].sort(), 2000)) {
+    const rows = await readRows(
+      t,
+      `UNWIND $ids AS id
+       MATCH (:Entity {id: id})<-[m:MENTIONS]-(p:Passage)
+       RETURN p.id AS pid, id, m.start AS start, m.end AS end, coalesce(m.confidence, 0.5) AS confidence`,
+      { ids },
+    );
+    for (const r of rows) {
+      const pid = r.get('pid') as string;
+      let p = passages.get(pid);
+      if (!p) passages.set(pid, (p = { id: pid, start: 0, end: 0, sentenceStarts: [], sentenceEnds: [], mentions: [] }));
+      p.mentions.push({ entityId: r.get('id') as string, start: toNum(r.get('start')), end: toNum(r.get('end')), confidence: toNum(r.get('confidence')) });
+    }
+  }
+  // A pair under the threshold has no relation to delete: new passages only add to a count, and a pair
+  // that lost passages with a replaced document is handled by the sweep in step 5.
+  const counts = pairCounts(passages.values(), affected);
+  const keep = new Set([...counts].filter(([, n]) => n >= MIN_SUPPORT).map(([k]) => k));
+
+  // 3. Sentence bounds and text for the passages that carry kept evidence, then the evidence itself.
+  const needed = new Set<string>();
+  for (const p of passages.values()) {
+    const ids = [...new Set(p.mentions.map((m) => m.entityId))];
+    if (ids.some((x, i) => ids.some((y, j) => j > i && keep.has(pairKey(x, y))))) needed.add(p.id);
+  }
+  const texts = new Map<string, { start: number; text: string }>();
+  for (const pids of slices([...needed].sort(), 5000)) {
+    const rows = await readRows(
+      t,
+      `UNWIND $pids AS pid MATCH (p:Passage {id: pid})
+       RETURN pid, p.start AS start, p.end AS end, p.text AS text, p.sentenceStarts AS ss, p.sentenceEnds AS se`,
+      { pids },
+    );
+    for (const r of rows) {
+      const p = passages.get(r.get('pid') as string)!;
+      p.start = toNum(r.get('start'));
+      p.end = toNum(r.get('end'));
+      p.sentenceStarts = ((r.get('ss') as unknown[] | null) ?? []).map(toNum);
+      p.sentenceEnds = ((r.get('se') as unknown[] | null) ?? []).map(toNum);
+      texts.set(p.id, { start: p.start, text: (r.get('text') as string | null) ?? '' });
+    }
+  }
+  const evidence = cooccurringPairs([...needed].map((pid) => passages.get(pid)!), keep);
+  const built = [...keep].sort().map((key) => {
+    const [a, b] = pairEnds(key);
+    const evs = evidence.get(key)!.sort((x, y) => (x.passageId < y.passageId ? -1 : x.passageId > y.passageId ? 1 : x.start - y.start));
+    return {
+      a,
+      b,
+      evidence: evs.map((ev) => {
+        const p = texts.get(ev.passageId)!;
+        return {
+          key: `${ev.passageId}@${ev.start}-${ev.end}`,
+          passageId: ev.passageId,
+          start: ev.start,
+          end: ev.end,
+          sentence: p.text.slice(ev.start - p.start, ev.end - p.start),
+          confidence: ev.confidence,
+        };
+      }),
+    };
+  });
+  // 4. Written where the evidence differs from what is stored (on a re-run, most pairs are unchanged).
+  const stored = new Map<string, string>();
+  for (const pairs of slices(built, 5000)) {
+    for (const r of await readRows(
+      t,
+      `UNWIND $rows AS row MATCH (:Entity {id: row.a})-[r:CO_OCCURS]->(:Entity {id: row.b}) RETURN row.a + '|' + row.b AS k, r.evidenceKeys AS keys`,
+      { rows: pairs.map(({ a, b }) => ({ a, b })) },
+    )) {
+      stored.set(r.get('k') as string, ((r.get('keys') as string[] | null) ?? []).join('\n'));
+    }
+  }
+  const rows = built.filter((r) => stored.get(`${r.a}|${r.b}`) !== r.evidence.map((ev) => ev.key).join('\n'));
+  await writeChunks(t, rows, 1000, (tx, chunk) =>
+    tx.run(
+      `UNWIND $rows AS row
+       MATCH (a:Entity {id: row.a})
+       MATCH (b:Entity {id: row.b})
+       MERGE (a)-[r:CO_OCCURS]->(b)
+       SET r.evidenceKeys = [ev IN row.evidence | ev.key], r.evidencePassages = [ev IN row.evidence | ev.passageId],
+           r.evidenceStarts = [ev IN row.evidence | ev.start], r.evidenceEnds = [ev IN row.evidence | ev.end],
+           r.evidenceSentences = [ev IN row.evidence | ev.sentence], r.evidenceMethods = [ev IN row.evidence | $method],
+           r.evidenceConfidences = [ev IN row.evidence | ev.confidence], r.support = size(row.evidence),
+           r.confidence = reduce(m = 0.0, ev IN row.evidence | CASE WHEN ev.confidence > m THEN ev.confidence ELSE m END)`,
+      { rows: chunk, method: COOCCURRENCE_METHOD },
+    ),
+  );
+  // 5. Pairs a replaced document left under the threshold.
+  const [swept] = await readRows(t, `MATCH ()-[r:CO_OCCURS]->() WHERE r.support < $min WITH r LIMIT 1000000 DELETE r RETURN count(*) AS n`, { min: MIN_SUPPORT }, 'WRITE');
+  const weighted = await refreshWeights(t);
+  return {
+    pairsChecked: affected.size,
+    written: rows.length,
+    removed: toNum(swept?.get('n')),
+    weighted,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+/**
+ * NPMI over passages that mention any entity: recomputed for every CO_OCCURS relation and written where it
+ * changed. Returns how many were written.
+ */
+export async function refreshWeights(t: WriteTarget): Promise<number> {
+  const [totalRec] = await readRows(t, `MATCH (p:Passage) WHERE EXISTS { (p)-[:MENTIONS]->(:Entity) } RETURN count(p) AS n`);
+  const total = toNum(totalRec?.get('n'));
+  const perEntity = new Map<string, number>();
+  for (const r of await readRows(
+    t,
+    `MATCH (e:Entity) WHERE EXISTS { (e)-[:CO_OCCURS]-() }
+     CALL (e) { MATCH (e)<-[:MENTIONS]-(p:Passage) RETURN count(DISTINCT p) AS n }
+     RETURN e.id AS id, n`,
+  )) {
+    perEntity.set(r.get('id') as string, toNum(r.get('n')));
+  }
+  const changed: { a: string; b: string; w: number }[] = [];
+  for (const r of await readRows(t, `MATCH (a:Entity)-[r:CO_OCCURS]->(b:Entity) RETURN a.id AS a, b.id AS b, r.support AS s, r.npmi AS w`)) {
+    const a = r.get('a') as string;
+    const b = r.get('b') as string;
+    const w = Math.round(npmi(toNum(r.get('s')), perEntity.get(a) ?? 0, perEntity.get(b) ?? 0, total) * 1e6) / 1e6;
+    const old = r.get('w');
+    if (old === null || Math.abs(toNum(old) - w) > 1e-9) changed.push({ a, b, w });
+  }
+  await writeChunks(t, changed, 10000, (tx, chunk) =>
+    tx.run(`UNWIND $rows AS row MATCH (:Entity {id: row.a})-[r:CO_OCCURS]->(:Entity {id: row.b}) SET r.npmi = row.w`, { rows: chunk }),
+  );
+  return changed.length;
+}
+
+function* slices<T>(xs: T[], n: number): Generator<T[]> {
+  for (let i = 0; i < xs.length; i += n) yield xs.slice(i, i + n);
+}

@@ -1,0 +1,41 @@
+// Atlas nodes and edges as Cytoscape element definitions: display label, colour and shape by type, size.
+import type { ElementDefinition, Position } from 'cytoscape';
+import type { GraphEdge, GraphNode } from '../../../server/api-types.ts';
+import { documentTitle } from '../detail-props.ts';
+import { typeStyle } from '../theme.ts';
+
+/** Longest label drawn; longer names are cut at a word boundary. Long enough that titles sharing a long
+ *  opening ("Introducing Alignment Research …") still read apart; the label wraps onto several lines. */
+export const LABEL_MAX = 64;
+
+export function shortLabel(s: string, max = LABEL_MAX): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '') + '…';
+}
+
+export function edgeLabel(type: string): string {
+  return type.toLowerCase().replace(/_/g, ' ');
+}
+
+export function nodeDef(n: GraphNode, o: { size: number; position?: Position; hidden: boolean; extra?: Record<string, unknown> }): ElementDefinition {
+  const st = typeStyle(n.type);
+  const p = n.props ?? {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const name = n.type === 'Document' ? documentTitle({ id: n.id, title: n.name, name: str(p['name']), source: str(p['source']) }) : n.name;
+  return {
+    group: 'nodes',
+    data: { id: n.id, label: shortLabel(name), name: n.name, type: n.type, color: st.color, shape: st.shape, size: o.size, raw: n, ...(o.extra ?? {}) },
+    position: o.position ? { ...o.position } : undefined,
+    classes: o.hidden ? 'filtered' : '',
+  };
+}
+
+export function edgeDef(e: GraphEdge, hidden: boolean): ElementDefinition {
+  return {
+    group: 'edges',
+    data: { id: e.id, source: e.source, target: e.target, type: e.type, label: edgeLabel(e.type), support: e.support ?? 1, raw: e },
+    classes: hidden ? 'filtered' : '',
+  };
+}

@@ -1,0 +1,90 @@
+// Running a layout: the node boxes and edges go to a Web Worker (layout-worker.ts), which lays them out
+// on a headless Cytoscape; the answer is applied in one batch (animated for small views). Pinned nodes
+// are fixed. Nothing heavy runs on the main thread, whatever the size of the view.
+import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
+import type { LayoutName } from '../state.ts';
+import { layoutHere } from './layout-run.ts';
+import type { LayoutRequest, LayoutResult } from './layout-options.ts';
+import { footprint } from './placement.ts';
+import { labelSizes } from './style.ts';
+
+const ANIMATE_UP_TO = 300;
+/** Views up to this many nodes lay out on the main thread (well under 100 ms). */
+const MAIN_THREAD_UP_TO = 80;
+
+export class Layouts {
+  private worker: Worker | null = null;
+  private seq = 0;
+  private waiting = new Map<number, (r: LayoutResult) => void>();
+
+  private getWorker(): Worker {
+    if (!this.worker) {
+      this.worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+      this.worker.onmessage = (e: MessageEvent<LayoutResult>) => {
+        this.waiting.get(e.data.seq)?.(e.data);
+        this.waiting.delete(e.data.seq);
+      };
+    }
+    return this.worker;
+  }
+
+  /** Lay out the unfiltered elements; resolves once positions are applied (false if a newer run won). */
+  async run(cy: Core, name: LayoutName, o: { randomize?: boolean; animate?: boolean } = {}): Promise<boolean> {
+    const nodes = cy.nodes().not('.filtered').nodes();
+    if (nodes.empty()) return true;
+    const seq = ++this.seq;
+    // Labels grow when the view is zoomed out to fit (style.ts); leave room for their size at a typical fit.
+    const font = labelSizes(0.7).node;
+    const req: LayoutRequest = {
+      seq,
+      name,
+      randomize: o.randomize ?? false,
+      nodes: nodes.map((n: NodeSingular) => {
+        const f = footprint(n.data('size') as number, (n.data('label') as string) ?? '', font);
+        const p = n.position();
+        // fcose centres boxes on the position: make the box symmetric around the node with its label.
+        return { id: n.id(), x: p.x, y: p.y, w: f.right - f.left, h: 2 * Math.max(-f.top, f.bottom), fixed: n.locked() };
+      }),
+      edges: cy
+        .edges()
+        .not('.filtered')
+        .edges()
+        .filter((e) => !e.source().hasClass('filtered') && !e.target().hasClass('filtered'))
+        .edges()
+        .map((e) => [e.source().id(), e.target().id()] as [string, string]),
+      roots: cy.nodes(':selected').not('.filtered').map((n) => n.id()),
+    };
+    // A small view lays out in a few milliseconds: not worth a worker's start-up (it loads its own copy of
+    // Cytoscape). Bigger ones go to the worker.
+    const result =
+      req.nodes.length <= MAIN_THREAD_UP_TO
+        ? layoutHere(req)
+        : await new Promise<LayoutResult>((resolve) => {
+            this.waiting.set(seq, resolve);
+            this.getWorker().postMessage(req);
+          });
+    if (seq !== this.seq || cy.destroyed()) return false;
+    const moving = nodes.filter((n) => !n.locked() && !!result.positions[n.id()]);
+    const animate = (o.animate ?? true) && moving.length <= ANIMATE_UP_TO;
+    await new Promise<void>((resolve) => {
+      const layout = moving.layout({
+        name: 'preset',
+        positions: (n: NodeSingular) => {
+          const p = result.positions[n.id()];
+          return { x: p[0], y: p[1] };
+        },
+        animate,
+        animationDuration: 400,
+        fit: false,
+      } as LayoutOptions);
+      layout.one('layoutstop', () => resolve());
+      layout.run();
+    });
+    return true;
+  }
+
+  destroy(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+}

@@ -1,0 +1,395 @@
+// A Cytoscape graph of Atlas nodes and edges: adding (new nodes on free ground, existing nodes never move),
+// hide / pin / collapse with undo, selection and viewport. Style, placement, history, filters and sizing,
+// layouts, path highlighting and export each live in their own file beside this one. Used twice: the
+// explore view and query results. Big views switch to Cytoscape's WebGL renderer.
+import cytoscape from 'cytoscape';
+import type { Core, ElementDefinition, EventObject, Position } from 'cytoscape';
+import type { GraphData, GraphNode } from '../../../server/api-types.ts';
+import type { GroupState } from '../expand-groups.ts';
+import type { LayoutName, PinnedNode, SizeBy } from '../state.ts';
+import { edgeDef, nodeDef } from './elements.ts';
+import { countBy, graphJson, type ExportedGraph } from './export.ts';
+import { applyFilters, applySize, nodeSize, sizeValue } from './filters.ts';
+import { placeNew } from './ground.ts';
+import { EditHistory } from './history.ts';
+import { Layouts } from './layouts.ts';
+import { clearHighlight, hasHighlight, highlightPath } from './path.ts';
+import { graphStyle, scaleLabelsWithZoom } from './style.ts';
+import { fitVisible, reveal, selectOne } from './viewport.ts';
+
+/** From this many nodes on, the view draws with WebGL (where the browser has it) and big-view styling. */
+export const LARGE_VIEW = 500;
+
+export interface GraphViewOptions {
+  container: HTMLElement;
+  sizeBy?: SizeBy;
+  onSelect?(sel: { kind: 'node' | 'edge'; id: string } | null): void;
+  /** Double-click (double-tap) on a node. */
+  onExpand?(id: string): void;
+  /** Nodes or edges were added or removed, or a node was pinned. */
+  onChange?(): void;
+  /** The set of selected elements changed (e.g. shift+click). */
+  onSelectionChange?(): void;
+}
+
+export interface ExpandMeta {
+  loaded: number;
+  total: number;
+  /** The neighbours by relation and type, with how many of each are loaded. */
+  groups?: GroupState[];
+}
+
+let webglSupport: boolean | null = null;
+function canUseWebgl(): boolean {
+  webglSupport ??= !!document.createElement('canvas').getContext('webgl2');
+  return webglSupport;
+}
+
+export class GraphView {
+  private core!: Core;
+  private webgl = false;
+  private sizeBy: SizeBy;
+  private history = new EditHistory();
+  private layouts = new Layouts();
+  private hiddenTypes = new Set<string>();
+  private hiddenRels = new Set<string>();
+  private hiddenNodes = new Set<string>();
+
+  constructor(private readonly opts: GraphViewOptions) {
+    this.sizeBy = opts.sizeBy ?? 'mentions';
+    this.build(false);
+  }
+
+  get cy(): Core {
+    return this.core;
+  }
+
+  /** Whether the view draws with WebGL now. */
+  usesWebgl(): boolean {
+    return this.webgl;
+  }
+
+  private build(webgl: boolean): void {
+    const old = this.core;
+    const keep = old ? { elements: old.elements().jsons(), zoom: old.zoom(), pan: old.pan() } : null;
+    old?.destroy();
+    this.webgl = webgl;
+    const cy = cytoscape({
+      container: this.opts.container,
+      style: graphStyle({ large: webgl }),
+      minZoom: 0.05,
+      maxZoom: 3,
+      boxSelectionEnabled: true,
+      selectionType: 'single',
+      pixelRatio: webgl ? 1 : 'auto',
+      hideEdgesOnViewport: false,
+      ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+    } as cytoscape.CytoscapeOptions);
+    this.core = cy;
+    if (keep) {
+      cy.add(keep.elements as ElementDefinition[]);
+      cy.viewport({ zoom: keep.zoom, pan: keep.pan });
+    }
+    cy.on('tap', (e: EventObject) => {
+      if (e.target === cy) this.opts.onSelect?.(null);
+    });
+    cy.on('tap', 'node', (e: EventObject) => {
+      const oe = e.originalEvent as MouseEvent | undefined;
+      // Shift/Ctrl/Cmd-click adds to the selection (two selected nodes enable "shortest path").
+      if (oe && (oe.shiftKey || oe.ctrlKey || oe.metaKey)) {
+        setTimeout(() => e.target.select(), 0);
+        return;
+      }
+      cy.elements().not(e.target).unselect();
+      this.opts.onSelect?.({ kind: 'node', id: e.target.id() });
+    });
+    cy.on('tap', 'edge', (e: EventObject) => {
+      cy.elements().not(e.target).unselect();
+      this.opts.onSelect?.({ kind: 'edge', id: e.target.id() });
+    });
+    cy.on('dbltap', 'node', (e: EventObject) => this.opts.onExpand?.(e.target.id()));
+    cy.on('select unselect', () => this.opts.onSelectionChange?.());
+    scaleLabelsWithZoom(cy, () => this.webgl);
+  }
+
+  /** Switch to WebGL before the view grows past LARGE_VIEW nodes. */
+  private prepareFor(count: number): void {
+    if (!this.webgl && count >= LARGE_VIEW && canUseWebgl()) this.build(true);
+  }
+
+  // ---------------------------------------------------------------------------------------------- content
+
+  has(id: string): boolean {
+    return this.core.getElementById(id).nonempty();
+  }
+
+  isEmpty(): boolean {
+    return this.core.nodes().empty();
+  }
+
+  nodeData(id: string): GraphNode | null {
+    const n = this.core.getElementById(id);
+    return n.nonempty() && n.isNode() ? (n.data('raw') as GraphNode) : null;
+  }
+
+  nodeIds(): string[] {
+    return this.core.nodes().map((n) => n.id());
+  }
+
+  private sizeOf = (n: GraphNode) => nodeSize(sizeValue(n, this.sizeBy));
+
+  /** Replace everything and lay the whole graph out (in the layout worker). */
+  async replace(data: GraphData, layout: LayoutName = 'fcose', o: { pinned?: PinnedNode[] } = {}): Promise<void> {
+    this.core.elements().remove();
+    this.history.reset();
+    this.hiddenNodes.clear();
+    this.prepareFor(data.nodes.length);
+    // Start on a grid so that the first frame is not one pile while the layout runs.
+    const cols = Math.ceil(Math.sqrt(data.nodes.length));
+    const pins = new Map((o.pinned ?? []).map((p) => [p.id, p]));
+    const start = new Map(data.nodes.map((n, i) => [n.id, pins.get(n.id) ?? { x: (i % cols) * 90, y: Math.floor(i / cols) * 90 }]));
+    this.add(data, { positions: start, record: false });
+    this.core.batch(() => {
+      for (const p of pins.values()) this.core.getElementById(p.id).lock().addClass('pinned');
+    });
+    this.fit();
+    await this.runLayout(layout, { randomize: !pins.size, animate: false });
+    this.opts.onChange?.();
+  }
+
+  /**
+   * Add nodes and edges. Existing nodes keep their position. New nodes go on free ground around `around`
+   * (an expanded node), or next to a node they link to, or beside the graph; nodes keep the order of
+   * `data.nodes`, so a caller that sorts by group gets groups side by side. Returns the new node ids.
+   */
+  add(
+    data: GraphData,
+    opts: { around?: string; expandedFrom?: string; animate?: boolean; positions?: Map<string, Position>; record?: boolean } = {},
+  ): string[] {
+    const fresh = data.nodes.filter((n) => !this.has(n.id));
+    this.prepareFor(this.core.nodes().length + fresh.length);
+    const cy = this.core;
+    const freshIds = new Set(fresh.map((n) => n.id));
+    const wasEmpty = this.isEmpty();
+    for (const n of fresh) this.hiddenNodes.delete(n.id);
+    const center = opts.around ? cy.getElementById(opts.around) : null;
+    const positions = opts.positions ?? placeNew(cy, fresh, data, this.sizeOf, opts.around);
+    const slide = !!opts.animate && !!center?.nonempty() && fresh.length <= 60;
+
+    cy.batch(() => {
+      for (const n of fresh) {
+        const start = slide ? center!.position() : positions.get(n.id);
+        const extra = opts.expandedFrom ? { expandedFrom: opts.expandedFrom } : {};
+        cy.add(nodeDef(n, { size: this.sizeOf(n), position: start, hidden: this.hiddenTypes.has(n.type), extra }));
+      }
+      // Refresh data of nodes we already had (e.g. degree now known).
+      for (const n of data.nodes) {
+        if (freshIds.has(n.id)) continue;
+        const el = cy.getElementById(n.id);
+        const old = el.data('raw') as GraphNode;
+        el.data('raw', { ...old, ...n, degree: n.degree ?? old.degree, mentions: n.mentions ?? old.mentions });
+      }
+      for (const e of data.edges) {
+        if (this.has(e.id) || !this.has(e.source) || !this.has(e.target)) continue;
+        cy.add(edgeDef(e, this.hiddenRels.has(e.type)));
+      }
+    });
+    if (slide) {
+      for (const n of fresh) {
+        const p = positions.get(n.id);
+        if (p) cy.getElementById(n.id).animate({ position: p }, { duration: 280, easing: 'ease-out-cubic' });
+      }
+    }
+    if (fresh.length) {
+      const ids = fresh.map((n) => n.id);
+      if (!wasEmpty && opts.record !== false) {
+        this.history.push(() => {
+          const gone = new Set(ids);
+          this.core.remove(this.core.nodes().filter((n) => gone.has(n.id())));
+          this.opts.onChange?.();
+        });
+      }
+      this.opts.onChange?.();
+    }
+    return fresh.map((n) => n.id);
+  }
+
+  setExpandMeta(id: string, meta: ExpandMeta): void {
+    const n = this.core.getElementById(id);
+    if (n.empty()) return;
+    n.data('expand', meta);
+    n.addClass('expanded');
+  }
+
+  expandMeta(id: string): ExpandMeta | null {
+    const n = this.core.getElementById(id);
+    return n.nonempty() ? ((n.data('expand') as ExpandMeta | undefined) ?? null) : null;
+  }
+
+  // ---------------------------------------------------------------------------------------- node actions
+
+  /** Take elements out, with an undo step that puts them back as they were (by value, so it survives a
+   *  switch of renderer). */
+  private removeWithUndo(els: cytoscape.CollectionReturnValue, after?: () => void): void {
+    const defs = els.jsons() as ElementDefinition[];
+    this.core.remove(els);
+    this.history.push(() => {
+      this.core.add(defs.filter((d) => !this.has(String(d.data.id))));
+      after?.();
+      this.opts.onChange?.();
+    });
+  }
+
+  hide(id: string): void {
+    const n = this.core.getElementById(id);
+    if (n.empty()) return;
+    this.hiddenNodes.add(id);
+    this.removeWithUndo(n.union(n.connectedEdges()), () => this.hiddenNodes.delete(id));
+    this.opts.onChange?.();
+  }
+
+  hiddenNodeIds(): string[] {
+    return [...this.hiddenNodes];
+  }
+
+  /** Remember nodes as hidden by the user (a reopened link), so the next link keeps them hidden. */
+  markHidden(ids: string[]): void {
+    for (const id of ids) if (!this.has(id)) this.hiddenNodes.add(id);
+  }
+
+  togglePin(id: string): boolean {
+    const n = this.core.getElementById(id);
+    if (n.empty()) return false;
+    if (n.locked()) n.unlock().removeClass('pinned');
+    else n.lock().addClass('pinned');
+    this.opts.onChange?.();
+    return n.locked();
+  }
+
+  isPinned(id: string): boolean {
+    const n = this.core.getElementById(id);
+    return n.nonempty() && n.locked();
+  }
+
+  pinnedNodes(): PinnedNode[] {
+    return this.core.nodes(':locked').map((n) => ({ id: n.id(), x: Math.round(n.position('x')), y: Math.round(n.position('y')) }));
+  }
+
+  /** Take back what expanding this node brought in — and what expanding those brought in — except pinned
+   *  or selected nodes. Undo restores it. */
+  collapse(id: string): number {
+    const cy = this.core;
+    const n = cy.getElementById(id);
+    if (n.empty()) return 0;
+    const gone = new Set<string>();
+    let frontier = new Set([id]);
+    while (frontier.size) {
+      const next = new Set<string>();
+      cy.nodes().forEach((m) => {
+        if (gone.has(m.id()) || m.id() === id || m.locked() || m.selected()) return;
+        if (frontier.has(m.data('expandedFrom'))) {
+          gone.add(m.id());
+          next.add(m.id());
+        }
+      });
+      frontier = next;
+    }
+    const leaves = cy.nodes().filter((m) => gone.has(m.id()));
+    const meta = n.data('expand') as ExpandMeta | undefined;
+    this.removeWithUndo(leaves.union(leaves.connectedEdges()), () => meta && this.setExpandMeta(id, meta));
+    n.removeData('expand');
+    n.removeClass('expanded');
+    this.opts.onChange?.();
+    return leaves.length;
+  }
+
+  undo(): boolean {
+    return this.history.undo();
+  }
+
+  canUndo(): boolean {
+    return this.history.canUndo();
+  }
+
+  clear(): void {
+    this.removeWithUndo(this.core.elements());
+    this.opts.onChange?.();
+  }
+
+  // -------------------------------------------------------------------------------- selection & viewport
+
+  select(id: string | null, opts: { center?: boolean } = {}): void {
+    selectOne(this.core, id, opts);
+  }
+
+  selectedNodeIds(): string[] {
+    return this.core.nodes(':selected').map((n) => n.id());
+  }
+
+  /** Fit the visible graph, never zooming in past 1.4× (a handful of nodes would look enormous). */
+  fit(animate = false): void {
+    fitVisible(this.core, animate);
+  }
+
+  /** Pan (and zoom out if needed) so these nodes are on screen; never moves a node. */
+  reveal(ids: string[]): void {
+    reveal(this.core, ids);
+  }
+
+  resize(): void {
+    this.core.resize();
+  }
+
+  // ------------------------------------------------------------------------------- filters, size, layout
+
+  setFilters(hiddenTypes: string[], hiddenRels: string[]): void {
+    this.hiddenTypes = new Set(hiddenTypes);
+    this.hiddenRels = new Set(hiddenRels);
+    applyFilters(this.core, { types: this.hiddenTypes, rels: this.hiddenRels });
+  }
+
+  setSizeBy(by: SizeBy): void {
+    this.sizeBy = by;
+    applySize(this.core, by);
+  }
+
+  /** Lay the view out off the main thread; pinned nodes stay. Fits the view when done. */
+  async runLayout(name: LayoutName, o: { randomize?: boolean; animate?: boolean } = {}): Promise<void> {
+    const done = await this.layouts.run(this.core, name, o);
+    if (done) this.fit(o.animate ?? true);
+    // Finished layouts, counted on the container: tests and the benchmark wait on it.
+    const el = this.opts.container;
+    el.dataset['layouts'] = String(Number(el.dataset['layouts'] ?? 0) + 1);
+  }
+
+  // ------------------------------------------------------------------------------------ path & export
+
+  highlightPath(nodeIds: string[], edgeIds: string[]): void {
+    highlightPath(this.core, nodeIds, edgeIds);
+  }
+
+  clearHighlight(): void {
+    clearHighlight(this.core);
+  }
+
+  hasHighlight(): boolean {
+    return hasHighlight(this.core);
+  }
+
+  counts(): Record<string, number> {
+    return countBy(this.core, 'nodes');
+  }
+
+  relCounts(): Record<string, number> {
+    return countBy(this.core, 'edges');
+  }
+
+  toJSON(): ExportedGraph {
+    return graphJson(this.core);
+  }
+
+  destroy(): void {
+    this.layouts.destroy();
+    this.core.destroy();
+  }
+}
