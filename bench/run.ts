@@ -15,6 +15,7 @@ import { ingestInChild, peakRssMb } from './rss.ts';
 import { sampleCorpus, stage } from './sample.ts';
 import { apiLatency, growSynthetic, type Latency } from './synthetic.ts';
 import { batchedVersusPerRow } from './writes.ts';
+import { apiLoadReport } from './api-load.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -98,6 +99,7 @@ export async function runBench(o: { docs: number; all?: boolean; api?: boolean }
       console.log('\nExplorer API on synthetic graphs (ms, p50 / p95; target p95 < 50 at 100k):');
       for (const l of latency) line(`${l.entities.toLocaleString('en-US')} entities: search, expand`, `${l.searchP50.toFixed(0)}/${l.searchP95.toFixed(0)}  ${l.expandP50.toFixed(0)}/${l.expandP95.toFixed(0)}`);
     }
+    await apiLoadReport(driver, db);
     const out = join(ROOT, 'bench', 'results');
     mkdirSync(out, { recursive: true });
     const file = join(out, `${report.date.slice(0, 10)}-${o.all ? 'all' : `${files.length}docs`}.json`);

@@ -1,8 +1,9 @@
 // Domain types shared by every ingest stage. Offsets are always UTF-16 code-unit indexes into
 // `Document.text` (the text Atlas stores and shows), so `doc.text.slice(start, end)` is the span.
 
-export type EntityType = 'Person' | 'Organization' | 'Paper' | 'Concept' | 'Model';
-export const ENTITY_TYPES: readonly EntityType[] = ['Person', 'Organization', 'Paper', 'Concept', 'Model'];
+// Dataset: datasets and benchmarks ("MMLU", "ImageNet"); Software: libraries and tools ("PyTorch", "vLLM").
+export type EntityType = 'Person' | 'Organization' | 'Paper' | 'Concept' | 'Model' | 'Dataset' | 'Software';
+export const ENTITY_TYPES: readonly EntityType[] = ['Person', 'Organization', 'Paper', 'Concept', 'Model', 'Dataset', 'Software'];
 
 export type RelationType =
   | 'AUTHORED'
@@ -15,11 +16,16 @@ export type RelationType =
   | 'LINKS_TO'
   | 'STUDIES'
   | 'ACKNOWLEDGES'
-  | 'REPLIES_TO';
+  | 'REPLIES_TO'
+  /** Paper → Dataset: "we evaluate on MMLU". */
+  | 'EVALUATES_ON'
+  /** Paper → Software or Dataset: "implemented in PyTorch", "trained on The Pile". */
+  | 'USES';
 
 /** Relations between things a reader cares about (REPLIES_TO links passages, so it is not among them). */
 export const SEMANTIC_RELATION_TYPES = [
   'AUTHORED', 'MEMBER_OF', 'LEADS', 'PART_OF', 'AFFILIATED_WITH', 'ABOUT', 'CITES', 'LINKS_TO', 'STUDIES', 'ACKNOWLEDGES',
+  'EVALUATES_ON', 'USES',
 ] as const satisfies readonly RelationType[];
 
 export type DocumentFormat = 'text' | 'markdown' | 'html';

@@ -1,17 +1,20 @@
 // extract(): every signal over one document, in priority order, into one set of mentions and candidate
 // relations. Pure: text in, mentions and relations out (no I/O, no database).
 //
-// Order matters because an accepted mention owns its span (see MentionSet):
-//   0 metadata, BibTeX          — authors, affiliations, keywords from structured metadata; BibTeX entries
-//   1 bylines, handles          — who wrote it; "@evhub"
-//   2 links                     — papers behind hyperlinks (Paper layer)
-//   3 patterns, lexicon names   — models ("Pythia-70M"), organisations, people, models from the lexicon
-//   4 teams, acronyms           — "the X team" beats the concept word "Interpretability" inside it
-//   5 lexicon concepts
-//   6 titles                    — quoted/colon titles, linkposts, "A’s post on X" (Paper layer + people)
-//   6b citations                — "(Vaswani et al., 2017)", reading lists, numbered and APA reference entries
-//   7 acknowledgements, co-authors, names — people from context lists, then compromise for the remaining names
-//   8 relations                 — membership, leadership, affiliations, topics, authorship, comment replies
+// Order matters because an accepted mention owns its span (see MentionSet). SIGNALS below is the order;
+// a new signal is one more line there (it gets the context and the run's shared findings, adds mentions to
+// ctx.acc and returns candidate relations):
+//   metadata, BibTeX          — authors, affiliations, keywords from structured metadata; BibTeX entries
+//   bylines, handles          — who wrote it; "@evhub"
+//   links                     — papers behind hyperlinks (Paper layer)
+//   patterns, lexicon names   — models ("Pythia-70M"), organisations, people, datasets, software
+//   teams, acronyms           — "the X team" beats the concept word "Interpretability" inside it
+//   lexicon concepts, defined terms and heading phrases
+//   titles                    — quoted/colon titles, linkposts, "A’s post on X" (Paper layer + people)
+//   citations                 — "(Vaswani et al., 2017)", reading lists, numbered and APA reference entries
+//   acknowledgements, co-authors, names — people from context lists, then compromise for the remaining names
+//   relations                 — membership, leadership, affiliations, topics, authorship, comment replies,
+//                               datasets and software used
 // Each sentence is tokenised once (DocIndex cache) and compromise tags a sentence at most once.
 
 import type { Document, Passage, RelationType, EntityType } from '../types.ts';
@@ -26,41 +29,72 @@ import { handles } from './signals/handles.ts';
 import { links } from './signals/links.ts';
 import { teamNames, teamPeople } from './signals/teams.ts';
 import { acronyms } from './signals/acronyms.ts';
-import { titles } from './signals/titles/index.ts';
+import { titles, type TitleFindings } from './signals/titles/index.ts';
 import { acknowledgements } from './signals/acknowledgements.ts';
 import { names } from './signals/names.ts';
 import { affiliations } from './signals/affiliations.ts';
 import { topics } from './signals/topics.ts';
 import { replies } from './signals/replies.ts';
 import { authorship, coauthors } from './signals/authorship.ts';
+import { resources } from './signals/resources.ts';
+import { concepts } from './signals/concepts.ts';
 import { metadata } from './signals/metadata.ts';
 import { bibtex } from './signals/bibtex.ts';
 import { citations } from './signals/citations.ts';
 
 export type { CandidateMention, CandidateRelation, End, Extraction } from './core/types.ts';
 
+/** What signals of one document hand to later ones. */
+interface Findings {
+  /** Every lexicon alias in the text (accepted in two steps: names before teams, concepts after). */
+  lexicon: CandidateMention[];
+  titles: TitleFindings;
+  /** Relations found early but emitted later (keeps the relation order stable). */
+  later: CandidateRelation[];
+}
+
+type Signal = (ctx: Ctx, f: Findings) => CandidateRelation[] | void;
+
+const addAll = (ctx: Ctx, ms: CandidateMention[]): void => { for (const m of ms) ctx.acc.add(m); };
+
+/** The signals in priority order. */
+const SIGNALS: Signal[] = [
+  (ctx, f) => { f.lexicon = matchLexicon(ctx.index, ctx.lexicon); },
+  metadata,
+  bibtex,
+  bylines,
+  handles,
+  links,
+  (ctx) => addAll(ctx, matchPatterns(ctx.index, ctx.lexicon)),
+  (ctx, f) => addAll(ctx, f.lexicon.filter((m) => m.type !== 'Concept')),
+  teamNames,
+  (ctx) => { acronyms(ctx); },
+  (ctx, f) => addAll(ctx, f.lexicon.filter((m) => m.type === 'Concept')),
+  (ctx, f) => { f.later.push(...concepts(ctx)); },
+  (ctx, f) => { f.titles = titles(ctx); },
+  citations,
+  acknowledgements,
+  coauthors,
+  names,
+  teamPeople,
+  affiliations,
+  (_ctx, f) => f.titles.relations,
+  (ctx, f) => topics(ctx, f.titles.linkposts),
+  authorship,
+  replies,
+  resources,
+  (_ctx, f) => f.later,
+];
+
 export function extract(doc: Document, passages: Passage[], lexicon: Lexicon): Extraction {
   const index = buildIndex(doc, passages);
-  const acc = new MentionSet(index);
-  const ctx: Ctx = { doc, index, lexicon, acc, authors: [] };
+  const ctx: Ctx = { doc, index, lexicon, acc: new MentionSet(index), authors: [] };
+  const findings: Findings = { lexicon: [], titles: { relations: [], linkposts: new Map() }, later: [] };
   const rels: CandidateRelation[] = [];
-
-  const lex = matchLexicon(index, lexicon);
-  rels.push(...metadata(ctx), ...bibtex(ctx));
-  rels.push(...bylines(ctx));
-  handles(ctx);
-  rels.push(...links(ctx));
-  for (const m of matchPatterns(index, lexicon)) acc.add(m);
-  for (const m of lex) if (m.type !== 'Concept') acc.add(m);
-  rels.push(...teamNames(ctx));
-  acronyms(ctx);
-  for (const m of lex) if (m.type === 'Concept') acc.add(m);
-  const t = titles(ctx);
-  rels.push(...citations(ctx));
-  rels.push(...acknowledgements(ctx), ...coauthors(ctx));
-  names(ctx);
-  rels.push(...teamPeople(ctx), ...affiliations(ctx), ...t.relations, ...topics(ctx, t.linkposts), ...authorship(ctx), ...replies(ctx));
-
+  for (const signal of SIGNALS) {
+    const found = signal(ctx, findings);
+    if (found) rels.push(...found);
+  }
   return finalize(ctx, rels);
 }
 
@@ -77,6 +111,8 @@ const SIGNATURES: Record<RelationType, [Array<EntityType | 'document' | 'passage
   STUDIES: [['Paper', 'document'], ['Model']],
   ACKNOWLEDGES: [['document'], ['Person']],
   REPLIES_TO: [['passage'], ['passage']],
+  EVALUATES_ON: [['Paper', 'document'], ['Dataset']],
+  USES: [['Paper', 'document'], ['Software', 'Dataset']],
 };
 
 function finalize(ctx: Ctx, rels: CandidateRelation[]): Extraction {

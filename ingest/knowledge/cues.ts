@@ -18,6 +18,8 @@ export interface Cues {
   commentMarkers: { phrases: string[]; countedNoun: string[] };
   irregularPlurals: Record<string, string>;
   invariableEndings: string[];
+  usage: { evaluate: string[]; use: string[]; trainOn: string[]; window: number };
+  definitions: { before: string[]; categoryNouns: string[]; after: string[] };
 }
 
 export const CUES_PATH = dataPath('cues.json');
@@ -39,6 +41,8 @@ export function parseCues(data: unknown, file = CUES_PATH): Cues {
   const titleCues = sh.object(o.titleCues, 'titleCues');
   const markers = sh.object(o.commentMarkers, 'commentMarkers');
   const infl = sh.object(o.inflection, 'inflection');
+  const usage = sh.object(o.usage, 'usage');
+  const defs = sh.object(o.definitions, 'definitions');
   return {
     roles: roleLists,
     leadRoles: sh.strings(o.leadRoles, 'leadRoles'),
@@ -51,6 +55,14 @@ export function parseCues(data: unknown, file = CUES_PATH): Cues {
     commentMarkers: { phrases: sh.strings(markers.phrases, 'commentMarkers.phrases'), countedNoun: sh.strings(markers.countedNoun, 'commentMarkers.countedNoun') },
     irregularPlurals: sh.stringMap(infl.irregularPlurals, 'inflection.irregularPlurals'),
     invariableEndings: sh.strings(infl.invariableEndings, 'inflection.invariableEndings'),
+    usage: {
+      evaluate: sh.strings(usage.evaluate, 'usage.evaluate'), use: sh.strings(usage.use, 'usage.use'),
+      trainOn: sh.strings(usage.trainOn, 'usage.trainOn'), window: sh.number(usage.window, 'usage.window', 1, 500),
+    },
+    definitions: {
+      before: sh.strings(defs.before, 'definitions.before'), categoryNouns: sh.strings(defs.categoryNouns, 'definitions.categoryNouns'),
+      after: sh.strings(defs.after, 'definitions.after'),
+    },
   };
 }
 

@@ -61,7 +61,7 @@ beforeAll(async () => {
   driver = testDriver();
   await seedGraph(driver, database());
   server = await startServer({ driver, database: database(), port: 0 });
-});
+}, 600_000); // the seed ingest shares two cores with everything else
 
 afterAll(async () => {
   await server?.close();

@@ -1,23 +1,46 @@
-// Runs a user's Cypher for the console: read access mode, a transaction time limit, a row cap, and an
-// EXPLAIN check first so a write is refused before it is planned to run. Results come back as rows for
-// the table plus the nodes and relationships found anywhere in them for the graph.
+// Runs a user's Cypher for the console and `atlas query`: refused unless the read-only guard passes it
+// (query-guard.ts: parse tree and EXPLAIN plan), then run in read access mode with a time limit, streamed
+// record by record and stopped at the row cap or the answer's byte budget, each value serialised with its
+// lists and strings capped, so no single query can exhaust the server's memory. Results come back as rows
+// for the table plus the nodes and relationships found in them for the graph.
 import neo4j from 'neo4j-driver';
-import type { Driver, Node, Record as NeoRecord, Relationship, Session } from 'neo4j-driver';
-import type { GraphData, QueryResponse } from './api-types.ts';
+import type { Driver, Node, Relationship, Session } from 'neo4j-driver';
 import { AtlasError } from '../../errors/index.ts';
 import { fromDriverError } from '../../errors/driver.ts';
-import { badRequest } from './http.ts';
+import type { GraphData, GraphEdge, GraphNode, QueryResponse } from './api-types.ts';
 import { presentError } from './error-response.ts';
-import { collectGraph, nodeKey, nodeToGraph, relToGraph, toJson } from './serialize.ts';
+import { badRequest, jsonDepth } from './http.ts';
+import { WRITE_REFUSED, assertReadOnlyQuery } from './query-guard.ts';
+import { collectGraph, nodeKey, nodeToGraph, relToGraph, toJson, type Cuts } from './serialize.ts';
+
+export { WRITE_REFUSED };
 
 export interface ConsoleOptions {
   driver: Driver;
   database?: string;
   timeoutMs: number;
   rowCap: number;
+  /** Most bytes of row JSON in one answer. Default 8 MB. */
+  byteBudget?: number;
   /** Aborted when the HTTP client goes away: the transaction is rolled back. */
   signal?: AbortSignal;
 }
+
+/** The caps on one answer; `QueryResponse.limits` reports them. */
+export const RESULT_LIMITS = {
+  byteBudget: 8 * 1024 * 1024,
+  /** List items and string characters read from Neo4j before the answer stops (about 8 MB on the wire). */
+  readBudget: 1_000_000,
+  maxList: 1000,
+  maxString: 5000,
+  maxDepth: 32,
+  /** Nodes and relationships drawn from one answer. */
+  maxGraph: 5000,
+} as const;
+
+/** Records per fetch from Neo4j: small, so a batch of huge rows never sits in memory at once. */
+const FETCH_SIZE = 10;
+const MAX_CYPHER = 20_000;
 
 /** JSON numbers that are whole become Cypher integers (so `LIMIT $n` works); the rest pass through. */
 export function toCypherParams(v: unknown): unknown {
@@ -31,93 +54,35 @@ export function toCypherParams(v: unknown): unknown {
   return v;
 }
 
-const MAX_CYPHER = 20_000;
-const SCHEMA_WRITE = /^\s*(CREATE|DROP|ALTER|GRANT|DENY|REVOKE|RENAME|START|STOP|ENABLE|TERMINATE)\b/i;
-
-/** The query without comments and string literals, for keyword checks that strings cannot fool. */
-export function codeOnly(cypher: string): string {
-  return cypher
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/\/\/[^\n]*/g, ' ')
-    .replace(/'(?:[^'\\]|\\.)*'/g, "''")
-    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
-    .replace(/`(?:[^`]|``)*`/g, '``');
-}
-
-export const WRITE_REFUSED =
-  'Write queries are not allowed: the console is read-only. Use MATCH … RETURN to read the graph; ' +
-  'data changes go through `atlas ingest`.';
-const queryRefused = (message: string) => new AtlasError('QUERY_REFUSED', message);
-
-export async function runConsoleQuery(
-  cypher: unknown,
-  rawParams: unknown,
-  opts: ConsoleOptions,
-): Promise<QueryResponse> {
+export async function runConsoleQuery(cypher: unknown, rawParams: unknown, opts: ConsoleOptions): Promise<QueryResponse> {
   if (typeof cypher !== 'string' || !cypher.trim()) throw badRequest('Write a Cypher query first.');
   if (cypher.length > MAX_CYPHER) throw badRequest(`The query is longer than ${MAX_CYPHER} characters.`);
   if (rawParams != null && (typeof rawParams !== 'object' || Array.isArray(rawParams))) {
     throw badRequest('Parameters must be a JSON object, e.g. {"name": "sparse autoencoder"}.');
   }
-  // LOAD CSV reads files and URLs from the database server's side: never from the console.
-  if (/\bLOAD\s+CSV\b/i.test(codeOnly(cypher))) {
-    throw queryRefused('LOAD CSV is not allowed in the console: it would read files or URLs on the database server.');
-  }
+  if (jsonDepth(rawParams) > 32) throw badRequest('Parameters are nested deeper than 32 levels.');
   const params = (toCypherParams(rawParams ?? {}) as Record<string, unknown>) ?? {};
   const started = Date.now();
-  const session: Session = opts.driver.session({
-    database: opts.database,
-    defaultAccessMode: neo4j.session.READ,
-    fetchSize: Math.min(opts.rowCap + 1, 1000),
-  });
+  const session: Session = opts.driver.session({ database: opts.database, defaultAccessMode: neo4j.session.READ, fetchSize: FETCH_SIZE });
   const onAbort = () => void session.close().catch(() => {});
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    // 1. Plan without running: anything but a read-only query is refused here.
-    const explained = await session.executeRead(
-      async (tx) => (await tx.run(`EXPLAIN ${cypher}`, params)).summary,
-      { timeout: opts.timeoutMs },
-    );
-    const kind = explained.queryType;
-    if (kind !== 'r') {
-      if (kind === 'w' || kind === 'rw' || SCHEMA_WRITE.test(codeOnly(cypher))) throw queryRefused(WRITE_REFUSED);
-      throw queryRefused(
-        'Only read queries can run in the console: administration and system commands (SHOW DATABASES, dbms.* procedures) are not available here.',
-      );
-    }
-
-    // 2. Run in a read transaction, consuming at most rowCap records, then roll back.
-    const tx = session.beginTransaction({ timeout: opts.timeoutMs });
-    const records: NeoRecord[] = [];
-    let columns: string[] = [];
-    let truncated = false;
-    try {
-      const result = tx.run(cypher, params);
-      columns = [...(await result.keys())];
-      for await (const rec of result) {
-        if (records.length >= opts.rowCap) {
-          truncated = true;
-          break;
-        }
-        records.push(rec);
-        if (opts.signal?.aborted) break;
-      }
-    } finally {
-      await tx.rollback().catch(() => {});
-    }
-
-    const graph = await graphOf(records, opts);
-    const ids = new Map<string, string>();
-    for (const n of graph.byElementId) ids.set(n[0], n[1]);
-    const rows = records.map((r) => columns.map((c) => toJson(r.get(c), { maxString: 5_000 }, ids)));
-    return {
-      columns,
-      rows,
+    await assertReadOnlyQuery(cypher, { driver: opts.driver, database: opts.database, params, timeoutMs: opts.timeoutMs });
+    const streamed = await stream(session, cypher, params, opts);
+    const graph = await graphOf(streamed.graph, opts);
+    remapRelEnds(streamed.rows, graph.ids);
+    const res: QueryResponse = {
+      columns: streamed.columns,
+      rows: streamed.rows,
       graph: graph.data,
-      truncated,
+      truncated: streamed.stop !== null || streamed.cuts.lists + streamed.cuts.strings + streamed.cuts.depth > 0,
       rowCap: opts.rowCap,
       elapsedMs: Date.now() - started,
+      limits: { byteBudget: opts.byteBudget ?? RESULT_LIMITS.byteBudget, maxList: RESULT_LIMITS.maxList, maxString: RESULT_LIMITS.maxString },
     };
+    const notice = describeCuts(streamed.stop, streamed.rows.length, streamed.cuts, opts);
+    if (notice) res.notice = notice;
+    return res;
   } catch (err) {
     if (opts.signal?.aborted) throw new AtlasError('QUERY_CANCELLED', 'The query was cancelled.');
     throw consoleError(err, opts.timeoutMs);
@@ -125,6 +90,75 @@ export async function runConsoleQuery(
     opts.signal?.removeEventListener('abort', onAbort);
     await session.close().catch(() => {});
   }
+}
+
+type Stop = 'rows' | 'bytes' | 'read' | null;
+
+/** What the graph view gets from the rows: nodes and relationships already in their small client form. */
+interface GraphAcc {
+  nodes: Map<string, GraphNode>;
+  /** Relationships with their ends as element ids, mapped to node ids once every node is known. */
+  rels: Map<string, { edge: GraphEdge; start: string; end: string }>;
+}
+
+/** Runs the query and turns each record into capped JSON as it arrives, keeping no record beyond its row. */
+async function stream(session: Session, cypher: string, params: Record<string, unknown>, opts: ConsoleOptions) {
+  const cuts: Cuts = { strings: 0, lists: 0, depth: 0, seen: 0 };
+  const byteBudget = opts.byteBudget ?? RESULT_LIMITS.byteBudget;
+  const graph: GraphAcc = { nodes: new Map(), rels: new Map() };
+  const rows: unknown[][] = [];
+  let columns: string[] = [];
+  let bytes = 0;
+  let stop: Stop = null;
+  const tx = session.beginTransaction({ timeout: opts.timeoutMs });
+  try {
+    const result = tx.run(cypher, params);
+    columns = [...(await result.keys())];
+    for await (const rec of result) {
+      if (rows.length >= opts.rowCap) {
+        stop = 'rows';
+        break;
+      }
+      const values = columns.map((c) => rec.get(c));
+      addGraph(values, graph, cuts);
+      const row = values.map((v) => toJson(v, { maxString: RESULT_LIMITS.maxString, maxList: RESULT_LIMITS.maxList, maxDepth: RESULT_LIMITS.maxDepth, cuts }));
+      bytes += JSON.stringify(row).length;
+      rows.push(row);
+      if (bytes > byteBudget) stop = 'bytes';
+      else if (cuts.seen > RESULT_LIMITS.readBudget) stop = 'read';
+      if (stop || opts.signal?.aborted) break;
+    }
+  } finally {
+    await tx.rollback().catch(() => {});
+  }
+  return { columns, rows, graph, cuts, stop };
+}
+
+/** The nodes and relationships of one record, converted at once (a Document node holds its whole text). */
+function addGraph(values: unknown[], graph: GraphAcc, cuts: Cuts): void {
+  if (graph.nodes.size + graph.rels.size >= RESULT_LIMITS.maxGraph) return;
+  const raw = { nodes: new Map<string, Node>(), rels: new Map<string, Relationship>() };
+  collectGraph(values, raw);
+  for (const [id, n] of raw.nodes) {
+    for (const p of Object.values(n.properties)) if (typeof p === 'string' || Array.isArray(p)) cuts.seen += p.length;
+    if (!graph.nodes.has(id)) graph.nodes.set(id, nodeToGraph(n));
+  }
+  for (const [id, r] of raw.rels) {
+    if (!graph.rels.has(id)) graph.rels.set(id, { edge: relToGraph(r), start: r.startNodeElementId, end: r.endNodeElementId });
+  }
+}
+
+function describeCuts(stop: Stop, rows: number, cuts: Cuts, opts: ConsoleOptions): string | undefined {
+  const parts: string[] = [];
+  const budget = opts.byteBudget ?? RESULT_LIMITS.byteBudget;
+  const mb = budget >= 1024 * 1024 ? `${(budget / 1024 / 1024).toFixed(0)} MB` : `${(budget / 1024).toFixed(0)} KB`;
+  if (stop === 'rows') parts.push(`stopped at the ${opts.rowCap.toLocaleString('en')}-row cap`);
+  if (stop === 'bytes') parts.push(`stopped after ${rows.toLocaleString('en')} rows at the ${mb} answer budget`);
+  if (stop === 'read') parts.push(`stopped after ${rows.toLocaleString('en')} rows: the rows were too large to read further`);
+  if (cuts.lists) parts.push(`${cuts.lists.toLocaleString('en')} lists cut to their first ${RESULT_LIMITS.maxList.toLocaleString('en')} items`);
+  if (cuts.strings) parts.push(`${cuts.strings.toLocaleString('en')} strings cut to ${RESULT_LIMITS.maxString.toLocaleString('en')} characters`);
+  if (cuts.depth) parts.push(`values nested deeper than ${RESULT_LIMITS.maxDepth} levels left out`);
+  return parts.length ? parts.join('; ') : undefined;
 }
 
 /**
@@ -169,41 +203,47 @@ function withoutExplain(text: string): string {
     .replace(/"EXPLAIN ([^\n]*)"\n( *)\^/, (_m, q: string, sp: string) => `"${q}"\n${sp.slice(shift)}^`);
 }
 
-/** Nodes and relationships in the records; relationships whose end nodes were not returned get them
- *  fetched (read-only, by element id) so the graph never has dangling edges. */
-async function graphOf(
-  records: NeoRecord[],
-  opts: ConsoleOptions,
-): Promise<{ data: GraphData; byElementId: [string, string][] }> {
-  const acc = { nodes: new Map<string, Node>(), rels: new Map<string, Relationship>() };
-  for (const r of records) collectGraph(r.keys.map((k) => r.get(k)), acc);
-  const missing = new Set<string>();
-  for (const r of acc.rels.values()) {
-    if (!acc.nodes.has(r.startNodeElementId)) missing.add(r.startNodeElementId);
-    if (!acc.nodes.has(r.endNodeElementId)) missing.add(r.endNodeElementId);
+/** Rows were serialised before every node was known: point their relationships' ends at node ids. */
+function remapRelEnds(rows: unknown[][], ids: Map<string, string>): void {
+  const stack: unknown[] = [rows];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    const rel = (v as { $rel?: { source: string; target: string } }).$rel;
+    if (rel) {
+      rel.source = ids.get(rel.source) ?? rel.source;
+      rel.target = ids.get(rel.target) ?? rel.target;
+    }
+    stack.push(...(Array.isArray(v) ? v : Object.values(v)));
   }
+}
+
+/** The graph in the rows; relationships whose end nodes were not returned get them fetched (read-only, by
+ *  element id) so the graph never has dangling edges. */
+async function graphOf(graph: GraphAcc, opts: ConsoleOptions): Promise<{ data: GraphData; ids: Map<string, string> }> {
+  const ids = new Map([...graph.nodes].map(([elementId, n]) => [elementId, n.id]));
+  const missing = new Set<string>();
+  for (const r of graph.rels.values()) for (const end of [r.start, r.end]) if (!ids.has(end)) missing.add(end);
   if (missing.size > 0 && missing.size <= 2000) {
     const s = opts.driver.session({ database: opts.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const found = await s.executeRead(
-        async (tx) =>
-          (await tx.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: [...missing] })).records,
-        { timeout: opts.timeoutMs },
-      );
+      const found = await s.executeRead(async (tx) => (await tx.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: [...missing] })).records, {
+        timeout: opts.timeoutMs,
+      });
       for (const f of found) {
         const n = f.get('n') as Node;
-        acc.nodes.set(n.elementId, n);
+        graph.nodes.set(n.elementId, nodeToGraph(n));
+        ids.set(n.elementId, nodeKey(n));
       }
     } finally {
       await s.close();
     }
   }
-  const byElementId: [string, string][] = [...acc.nodes.values()].map((n) => [n.elementId, nodeKey(n)]);
-  const ids = new Map(byElementId);
-  const nodes = [...acc.nodes.values()].map((n) => nodeToGraph(n));
-  const nodeIds = new Set(nodes.map((n) => n.id));
-  const edges = [...acc.rels.values()]
-    .map((r) => relToGraph(r, ids))
-    .filter((e) => nodeIds.has(e.source) && nodeIds.has(e.target));
-  return { data: { nodes, edges }, byElementId };
+  const edges: GraphEdge[] = [];
+  for (const r of graph.rels.values()) {
+    const source = ids.get(r.start);
+    const target = ids.get(r.end);
+    if (source && target) edges.push({ ...r.edge, source, target });
+  }
+  return { data: { nodes: [...graph.nodes.values()], edges }, ids };
 }

@@ -41,6 +41,28 @@ export class QueryParams {
   }
 }
 
+/**
+ * Requests from other origins are refused before anything is read: a browser marks every request with
+ * `Sec-Fetch-Site` (only `same-origin` or `none`, a typed URL, may pass — `same-site` includes other ports
+ * of 127.0.0.1) and sends `Origin` on every POST, which must name this server's own host. Clients that send
+ * neither (curl, scripts) are not browsers carrying a user's ambient access, and pass.
+ */
+export function assertSameOrigin(req: http.IncomingMessage): void {
+  const site = req.headers['sec-fetch-site'];
+  const origin = req.headers['origin'];
+  let sameHost = true;
+  if (origin !== undefined) {
+    try {
+      sameHost = new URL(origin).host === req.headers.host;
+    } catch {
+      sameHost = false; // "null": a sandboxed frame or a file:// page
+    }
+  }
+  if ((site !== undefined && site !== 'same-origin' && site !== 'none') || !sameHost) {
+    throw new AtlasError('FORBIDDEN', 'Cross-origin requests are refused: the API answers only the explorer it serves itself.');
+  }
+}
+
 /** Routes that name a node or edge need its id in the path. */
 export function requireArg(arg: string, usage: string): void {
   if (!arg) throw badRequest(`Give an id: ${usage}.`);

@@ -6,3 +6,4 @@ export type { DevOptions } from './dev.ts';
 export { runConsoleQuery } from './console.ts';
 export { loadNamedQueries } from '../../queries/catalog.ts';
 export type * from './api-types.ts';
+export { assertReadOnlyQuery, checkQueryText, ALLOWED_PROCEDURES } from './query-guard.ts';

@@ -6,10 +6,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import { AtlasError } from '../../errors/index.ts';
-import { QueryParams, readJsonObject, routeArgument, sendError, sendJson } from './http.ts';
+import { QueryParams, assertSameOrigin, readJsonObject, routeArgument, sendError, sendJson } from './http.ts';
 import { reader } from './read.ts';
 import { ROUTES, type ServerSettings } from './routes/index.ts';
 import { serveStatic } from './static.ts';
+import { warmCypherParser } from './cypher-parser.ts';
 
 export interface ServerOptions {
   driver: Driver;
@@ -26,6 +27,8 @@ export interface ServerOptions {
   rowCap?: number;
   /** Where the named queries live. Default `queries/` in the repository. */
   queriesDir?: string;
+  /** Most bytes of row JSON in one console answer. Default 8 MB. */
+  byteBudget?: number;
 }
 
 export interface RunningServer {
@@ -46,7 +49,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     queryTimeoutMs: opts.queryTimeoutMs ?? 15_000,
     rowCap: opts.rowCap ?? 1000,
     queriesDir: path.resolve(opts.queriesDir ?? path.join(REPO_ROOT, 'queries')),
+    byteBudget: opts.byteBudget,
   };
+  warmCypherParser();
   // The explorer's own queries are bounded by their inputs; the limit only guards against a stuck database.
   const read = reader(opts.driver, opts.database, Math.max(settings.queryTimeoutMs, 30_000));
 
@@ -60,6 +65,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new AtlasError('METHOD_NOT_ALLOWED', 'Use GET.');
       return serveStatic(req, res, staticDir, url.pathname);
     }
+    assertSameOrigin(req);
     const [name = '', ...rest] = url.pathname.slice('/api/'.length).split('/');
     const route = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
     if (!route) throw new AtlasError('NOT_FOUND', `API route /api/${name} was not found.`);

@@ -11,7 +11,7 @@ import type { Lexicon } from '../../lexicon.ts';
 
 const registered = new WeakSet<Lexicon>();
 
-const TAG_OF = { Organization: 'Organization', Person: 'Person', Model: 'ProperNoun', Concept: 'Noun', Paper: 'ProperNoun' } as const;
+const TAG_OF = { Organization: 'Organization', Person: 'Person', Model: 'ProperNoun', Concept: 'Noun', Paper: 'ProperNoun', Dataset: 'ProperNoun', Software: 'ProperNoun' } as const;
 
 /** Register the lexicon's names with compromise (idempotent per lexicon object); called by buildLexicon. */
 export function registerLexicon(lex: Lexicon): void {
@@ -70,5 +70,19 @@ export function sentenceTags(owner: object, text: string, base: number): Map<num
   const json = nlp(text).json({ offset: true }) as Array<{ terms: Array<{ tags: string[]; offset: { start: number } }> }>;
   for (const s of json) for (const t of s.terms) tags.set(base + t.offset.start, new Set(t.tags));
   tagCache.set(owner, tags);
+  return tags;
+}
+
+/**
+ * compromise tags for the words of a short Title-Case text (a heading) read in lower case, keyed by document
+ * offset ("Comparing Recurrent Units": "comparing" is a verb there, not a proper noun). Not cached: headings
+ * are short and tagged once.
+ */
+export function lowerCaseTags(text: string, base: number): Map<number, Set<string>> {
+  const lower = text.toLowerCase();
+  const tags = new Map<number, Set<string>>();
+  if (lower.length !== text.length) return tags;
+  const json = nlp(lower).json({ offset: true }) as Array<{ terms: Array<{ tags: string[]; offset: { start: number } }> }>;
+  for (const s of json) for (const t of s.terms) tags.set(base + t.offset.start, new Set(t.tags));
   return tags;
 }

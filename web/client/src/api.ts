@@ -11,6 +11,7 @@ import type {
   PathResponse,
   QueryResponse,
   SearchResponse,
+  SourcesResponse,
 } from '../../server/api-types.ts';
 import type { ExpandGroupsResponse } from '../../server/api-types.ts';
 import { store } from './state.ts';
@@ -66,6 +67,8 @@ export const api = {
         (o.types?.length ? `&types=${enc(o.types.join(','))}` : '') +
         (o.rels?.length ? `&rels=${enc(o.rels.join(','))}` : ''),
     ),
+  sources: (id: string, o: { skip: number; limit: number; sort: 'relevance' | 'date' }) =>
+    call<SourcesResponse>(`/api/sources/${enc(id)}?skip=${o.skip}&limit=${o.limit}&sort=${o.sort}`),
   expandGroups: (id: string) => call<ExpandGroupsResponse>(`/api/expand-groups/${enc(id)}`),
   edge: (id: string) => call<EdgeDetail>(`/api/edge/${enc(id)}`),
   document: (id: string) => call<DocumentResponse>(`/api/document/${enc(id)}`),

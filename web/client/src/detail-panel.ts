@@ -1,7 +1,7 @@
 // The detail and sources panel: for the selected node its type, names, properties and relations, and
 // the documents and passages that mention it (mention highlighted); for an edge, its evidence sentences.
 // Every document links to the document viewer and, when known, to the original URL.
-import type { DocumentMetaJson, EdgeDetail, EntityDetail, GraphNode, PassageWithMentions } from '../../server/api-types.ts';
+import type { DocumentMetaJson, EdgeDetail, EntityDetail, EntityDocument, GraphNode, PassageWithMentions } from '../../server/api-types.ts';
 import { api, ApiFailure } from './api.ts';
 import { h, clear, highlighted, externalLink } from './dom.ts';
 import type { Bus, Store } from './state.ts';
@@ -9,6 +9,7 @@ import { shapeIcon, typeStyle } from './theme.ts';
 import type { ExpandMeta } from './graph/view.ts';
 import { neighbourGroups } from './neighbour-groups.ts';
 import { cleanAliases, documentTitle, visibleProps } from './detail-props.ts';
+import { mountSourcesPager } from './sources-pager.ts';
 
 export interface NodeViewState {
   inView: boolean;
@@ -231,7 +232,7 @@ export function mountDetailPanel(root: HTMLElement, deps: DetailPanelDeps) {
 
     const sources = h('section', { class: 'section sources', id: 'sources' }, h('h3', {}, `Sources · ${d.totalDocuments} document${d.totalDocuments === 1 ? '' : 's'}`));
     if (d.documents.length === 0) sources.append(h('p', { class: 'muted' }, 'No passage mentions it directly.'));
-    for (const doc of d.documents) {
+    const sourceArticle = (doc: EntityDocument): HTMLElement => {
       const art = h(
         'article',
         { class: 'source', 'data-doc': doc.id },
@@ -262,9 +263,10 @@ export function mountDetailPanel(root: HTMLElement, deps: DetailPanelDeps) {
           ),
         );
       }
-      sources.append(art);
-    }
-    if (d.totalDocuments > d.documents.length) sources.append(h('p', { class: 'muted' }, `Showing ${d.documents.length} of ${d.totalDocuments} documents, most mentions first.`));
+      return art;
+    };
+    for (const doc of d.documents) sources.append(sourceArticle(doc));
+    if (d.totalDocuments > d.documents.length) mountSourcesPager(sources, { entityId: node.id, total: d.totalDocuments, first: d.documents, render: sourceArticle });
     body.append(sources);
   }
 

@@ -1,6 +1,6 @@
 // How each kind of node looks: one colour and one shape per type, used by the graph, the legend, the
 // badges in the panels and the marks in the document viewer, so a type reads the same everywhere.
-import { SEMANTIC_RELATION_TYPES } from '../../../ingest/types.ts';
+import { ENTITY_TYPES, SEMANTIC_RELATION_TYPES } from '../../../ingest/types.ts';
 
 export interface TypeStyle {
   label: string;
@@ -16,6 +16,8 @@ export const TYPE_STYLES: Record<string, TypeStyle> = {
   Paper: { label: 'Paper', color: '#059669', tint: '#d1fae5', shape: 'round-tag' },
   Concept: { label: 'Concept', color: '#7c3aed', tint: '#ede9fe', shape: 'round-diamond' },
   Model: { label: 'AI model', color: '#dc2626', tint: '#fee2e2', shape: 'round-hexagon' },
+  Dataset: { label: 'Dataset', color: '#0891b2', tint: '#cffafe', shape: 'round-rectangle' },
+  Software: { label: 'Software', color: '#65a30d', tint: '#ecfccb', shape: 'round-tag' },
   Document: { label: 'Document', color: '#475569', tint: '#e2e8f0', shape: 'rectangle' },
   Passage: { label: 'Passage', color: '#94a3b8', tint: '#f1f5f9', shape: 'ellipse' },
   Work: { label: 'Work', color: '#78716c', tint: '#f5f5f4', shape: 'barrel' },
@@ -27,7 +29,7 @@ export function typeStyle(type: string): TypeStyle {
   return TYPE_STYLES[type] ?? FALLBACK;
 }
 
-export const LEGEND_TYPES = ['Person', 'Organization', 'Paper', 'Concept', 'Model', 'Document', 'Passage'];
+export const LEGEND_TYPES = [...ENTITY_TYPES, 'Document', 'Passage'];
 
 /** The relation filters: the semantic relations, and MENTIONS (passage → entity) that query results show. */
 export const RELATION_TYPES: readonly string[] = [...SEMANTIC_RELATION_TYPES, 'MENTIONS'];

@@ -15,6 +15,7 @@ export const consoleRoutes: Routes = {
         database: settings.database,
         timeoutMs: settings.queryTimeoutMs,
         rowCap: settings.rowCap,
+        byteBudget: settings.byteBudget,
         signal,
       });
     },

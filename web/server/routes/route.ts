@@ -11,6 +11,7 @@ export interface ServerSettings {
   queryTimeoutMs: number;
   rowCap: number;
   queriesDir: string;
+  byteBudget?: number;
 }
 
 export interface RouteContext {

@@ -13,7 +13,7 @@ export function statusLine(el: HTMLElement, res: QueryResponse): void {
     h('strong', {}, `${res.rows.length.toLocaleString()} row${res.rows.length === 1 ? '' : 's'}`),
     hasGraph ? ` · ${res.graph.nodes.length} nodes, ${res.graph.edges.length} relationships` : '',
     ` · ${res.elapsedMs} ms`,
-    res.truncated ? h('span', { class: 'truncated', id: 'truncated-note' }, ` · stopped at the ${res.rowCap.toLocaleString()}-row cap`) : '',
+    res.truncated ? h('span', { class: 'truncated', id: 'truncated-note' }, ` · ${res.notice ?? `stopped at the ${res.rowCap.toLocaleString()}-row cap`}`) : '',
   );
 }
 

@@ -5,7 +5,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+
+import inet.ipaddr.IPAddressString;
 
 import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -44,6 +47,11 @@ import org.neo4j.server.security.auth.LegacyCredential;
 public final class Launcher {
     private static final String USER = "neo4j";
 
+    /** Procedures a plugin may contribute: only names Atlas itself calls (all of them built in today). */
+    static final List<String> PROCEDURE_ALLOWLIST = List.of(
+            "db.awaitIndex", "db.awaitIndexes", "db.labels", "db.relationshipTypes", "db.propertyKeys",
+            "db.schema.*", "db.index.fulltext.*", "db.index.vector.*", "db.ping", "dbms.components");
+
     public static void main(String[] args) {
         // Only the READY line belongs on stdout (server.ts parses it); anything a library prints goes to stderr.
         PrintStream stdout = System.out;
@@ -71,8 +79,16 @@ public final class Launcher {
                     .setConfig(HttpConnector.enabled, false)
                     .setConfig(HttpsConnector.enabled, false)
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
-                    // LOAD CSV must not read local files through a read-only query.
+                    // The database server itself refuses what a query must never make it do (the API's
+                    // read-only guard refuses the same; this holds even for a client that bypasses it):
+                    // LOAD CSV reads no local file and fetches no URL — every address is on the block list,
+                    // which Neo4j 5.26 checks for LOAD CSV and URL-loading procedures (it has no switch for
+                    // URLs alone) — and no plugin procedure outside the allow-list is ever loaded (the
+                    // allow-list does not apply to built-in procedures, which the API guard restricts).
                     .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                    .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                            List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
+                    .setConfig(GraphDatabaseSettings.procedure_allowlist, PROCEDURE_ALLOWLIST)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(opts.getOrDefault("--page-cache", "256m")))
                     .setConfig(GraphDatabaseSettings.logs_directory, home.resolve("logs"))
                     // Bolt shuts down after the databases are checkpointed and closed; its default 5 s quiet

