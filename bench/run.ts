@@ -1,84 +1,114 @@
-// `npm run bench`: where ingest time goes, measured as ratios inside one run on one machine so the numbers
-// compare across machines. Samples the shared corpora (arXiv abstracts, Distill articles, research-code
-// docs), runs each stage separately, then the full pipeline into a throwaway Neo4j, then again unchanged.
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+// `npm run bench`: ingest at corpus scale, every figure a ratio (or a peak) within one run on one machine, so
+// the numbers compare across machines. Ingests a deterministic sample of ../shared/corpora into a throwaway
+// Neo4j through the real CLI in a child process (to measure its peak RSS), then the same unchanged, then the
+// sample twice over; compares with compromise's full parse of the same text, batched against per-row writes,
+// and times the explorer API on synthetic graphs of 1k, 10k and 100k entities. Prints a table and writes the
+// report to bench/results/<date>.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
-import { ingestSources, loadDocument, loadLexicon, prepare, resolve as resolveEntities, type Document } from '../ingest/index.ts';
+import { loadDocument, loadLexicon, type Document } from '../ingest/index.ts';
 import { extractionScaling } from './extract-scaling.ts';
+import { ingestInChild, peakRssMb } from './rss.ts';
+import { sampleCorpus, stage } from './sample.ts';
+import { apiLatency, growSynthetic, type Latency } from './synthetic.ts';
+import { batchedVersusPerRow } from './writes.ts';
 import { apiLoadReport } from './api-load.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPORA = resolve(ROOT, '..', 'shared', 'corpora');
 
-/** A deterministic sample: every k-th file of each part, in proportion to the part's size. */
-export function sampleCorpus(n: number): string[] {
-  const parts = ['arxiv-cs-ai-cl-abstracts', 'distill-articles', 'ml-research-docs', 'research-articles'];
-  const files = parts.map((p) => readdirSync(join(CORPORA, p)).sort().map((f) => join(CORPORA, p, f)));
-  const total = files.reduce((a, f) => a + f.length, 0);
-  const out: string[] = [];
-  for (const list of files) {
-    const take = Math.max(1, Math.round((n * list.length) / total));
-    const step = list.length / take;
-    for (let i = 0; i < take && i * step < list.length; i++) out.push(list[Math.floor(i * step)]);
-  }
-  return out.slice(0, Math.max(n, 4));
-}
+export async function runBench(o: { docs: number; all?: boolean; api?: boolean }): Promise<void> {
+  const files = sampleCorpus(o.all ? Infinity : o.docs);
+  const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
+  const once = stage(files, join(work, 'once'));
+  const twice = stage(files, join(work, 'twice'), 2);
+  const docs: Document[] = [];
+  for (const f of files) docs.push(await loadDocument(f).catch(() => null as never));
+  const texts = docs.filter(Boolean).map((d) => d.text);
+  const chars = texts.reduce((a, t) => a + t.length, 0);
+  console.log(`Benchmark on ${files.length} documents, ${(chars / 1e6).toFixed(1)} M characters from ../shared/corpora\n`);
 
-const time = async <T>(fn: () => Promise<T> | T): Promise<[T, number]> => {
-  const t = performance.now();
-  const v = await fn();
-  return [v, (performance.now() - t) / 1000];
-};
-
-export async function runBench(o: { docs: number }): Promise<void> {
-  const files = sampleCorpus(o.docs);
-  const bytes = files.reduce((a, f) => a + statSync(f).size, 0);
-  console.log(`Benchmark on ${files.length} documents, ${(bytes / 1048576).toFixed(1)} MB from ../shared/corpora\n`);
-  const lexicon = loadLexicon();
-
-  const [docs, tLoad] = await time(async () => {
-    const out: Document[] = [];
-    for (const f of files) out.push(await loadDocument(f));
-    return out;
-  });
-  const chars = docs.reduce((a, d) => a + d.text.length, 0);
-  // Baseline: compromise's own tokenizer over the same text, the floor any compromise-based extractor pays.
-  const [, tTokenize] = await time(() => docs.forEach((d) => nlp.tokenize(d.text)));
-  const [extracted, tExtract] = await time(() => docs.map((d) => prepare(d, lexicon)));
-  const [resolved, tResolve] = await time(() => resolveEntities(extracted, lexicon));
+  // The peer: compromise's full parse (tokenise, tag, everything) of the same text.
+  let t = performance.now();
+  for (const text of texts) nlp(text).json();
+  const tParse = (performance.now() - t) / 1000;
 
   const { startLocalNeo4j, openDriver } = await import('../neo4j/server.ts');
-  const dataDir = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
-  const local = await startLocalNeo4j({ dataDir, port: 0 });
+  const local = await startLocalNeo4j({ dataDir: join(work, 'neo4j'), port: 0 });
   const driver = openDriver(local.target);
+  const db = local.target.database;
+  const wipe = async () => {
+    for (;;) {
+      const r = await driver.executeQuery('MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n', {}, { database: db });
+      if (Number(r.records[0].get('n')) === 0) return;
+    }
+  };
   try {
-    const [first, tFirst] = await time(() => ingestSources(files, driver, { lexicon, database: local.target.database }));
-    const [second, tSecond] = await time(() => ingestSources(files, driver, { lexicon, database: local.target.database }));
-    const tWrite = Math.max(0, tFirst - (tLoad + tExtract + tResolve));
-    const row = (name: string, s: number, note = '') => console.log(`  ${name.padEnd(28)} ${s.toFixed(2).padStart(7)} s  ${(docs.length / s).toFixed(0).padStart(7)} docs/s  ${(chars / 1e6 / s).toFixed(2).padStart(6)} M chars/s  ${note}`);
-    console.log('Stages (each measured alone):');
-    row('load (read, decode, parse)', tLoad);
-    row('compromise tokenize only', tTokenize, '(baseline)');
-    row('prepare (segment+extract)', tExtract);
-    row('resolve', tResolve);
-    row('full ingest into Neo4j', tFirst, `(${first.written} written, ${first.failed} failed)`);
-    row('second ingest, unchanged', tSecond, `(${second.unchanged} unchanged, ${second.written} written)`);
-    console.log('\nRatios (machine-independent):');
-    console.log(`  extract / compromise tokenize          ${(tExtract / tTokenize).toFixed(1)}×`);
-    console.log(`  extract share of a full ingest         ${((100 * tExtract) / tFirst).toFixed(0)} %`);
-    console.log(`  Neo4j write share of a full ingest     ${((100 * tWrite) / tFirst).toFixed(0)} %`);
-    console.log(`  unchanged re-ingest / first ingest     ${(tSecond / tFirst).toFixed(3)}`);
-    const scaling = extractionScaling(lexicon);
-    console.log(`  extraction per MB, 5 MB / 100 KB       ${scaling.ratio.toFixed(2)}×  (repetitive text; linear ≤ 3×: ${scaling.small.toFixed(1)} vs ${scaling.large.toFixed(1)} s/MB)`);
-    console.log(`\nGraph: ${resolved.entities.length} entities, ${resolved.mentions.length} mentions, ${resolved.relations.length} relations from ${docs.length} documents`);
-    await apiLoadReport(driver, local.target.database);
+    const first = await ingestInChild([once], local.target);
+    const neo4jAfterFirst = peakRssMb(local.pid);
+    const again = await ingestInChild([once], local.target);
+    await wipe();
+    const doubled = await ingestInChild([twice], local.target);
+    const neo4jAfterDoubled = peakRssMb(local.pid);
+    const writes = await batchedVersusPerRow(driver, db);
+    const scaling = extractionScaling(loadLexicon());
+    const latency: Latency[] = [];
+    if (o.api !== false) {
+      await wipe();
+      let have = 0;
+      for (const size of [1_000, 10_000, 100_000]) {
+        await growSynthetic(driver, db, have, size);
+        have = size;
+        latency.push(await apiLatency(driver, db, size));
+      }
+    }
+
+    const report = {
+      date: new Date().toISOString(),
+      documents: files.length,
+      characters: chars,
+      seconds: { compromiseFullParse: tParse, ingest: first.seconds, unchangedReingest: again.seconds, ingestDoubled: doubled.seconds },
+      ratios: {
+        ingestVsCompromiseFullParse: tParse / first.seconds,
+        batchedVsPerRowWrites: writes.perRowS / writes.batchedS,
+        unchangedReingestSpeedup: first.seconds / again.seconds,
+        doubledPeakRss: doubled.peakRssMb / first.peakRssMb,
+      },
+      peakRssMb: { ingest: first.peakRssMb, ingestDoubled: doubled.peakRssMb, neo4jAfterSample: neo4jAfterFirst, neo4jAfterDoubled },
+      writes,
+      extractionSecondsPerMb: scaling,
+      ingest: first.summary,
+      apiLatencyMs: latency,
+    };
+    const r2 = (x: number) => x.toFixed(2);
+    const line = (k: string, v: string, target = '') => console.log(`  ${k.padEnd(46)} ${v.padStart(10)}   ${target}`);
+    console.log('Ratios within this run:');
+    line('end-to-end ingest / compromise full parse', `${r2(report.ratios.ingestVsCompromiseFullParse)}×`, '(target ≥ 5×)');
+    line(`batched / one transaction per row (${writes.rows} rows)`, `${r2(report.ratios.batchedVsPerRowWrites)}×`, '(target ≥ 50×)');
+    line('unchanged re-ingest speed-up', `${r2(report.ratios.unchangedReingestSpeedup)}×`, '(target ≥ 20×)');
+    line('peak RSS, corpus doubled / once', `${r2(report.ratios.doubledPeakRss)}×`, '(target ≤ 1.10×)');
+    line('extraction per MB, 5 MB / 100 KB repetitive text', `${r2(scaling.ratio)}×`, '(target ≤ 3×)');
+    console.log('\nPeaks and times:');
+    line('ingest process peak RSS (sample)', `${first.peakRssMb.toFixed(0)} MB`, '(target < 1 GB on the whole corpus)');
+    line('ingest process peak RSS (sample doubled)', `${doubled.peakRssMb.toFixed(0)} MB`);
+    line('Neo4j peak RSS (after sample / doubled)', `${neo4jAfterFirst.toFixed(0)} / ${neo4jAfterDoubled.toFixed(0)} MB`);
+    line('ingest / unchanged / compromise parse', `${r2(first.seconds)} / ${r2(again.seconds)} / ${r2(tParse)} s`);
+    if (latency.length) {
+      console.log('\nExplorer API on synthetic graphs (ms, p50 / p95; target p95 < 50 at 100k):');
+      for (const l of latency) line(`${l.entities.toLocaleString('en-US')} entities: search, expand`, `${l.searchP50.toFixed(0)}/${l.searchP95.toFixed(0)}  ${l.expandP50.toFixed(0)}/${l.expandP95.toFixed(0)}`);
+    }
+    await apiLoadReport(driver, db);
+    const out = join(ROOT, 'bench', 'results');
+    mkdirSync(out, { recursive: true });
+    const file = join(out, `${report.date.slice(0, 10)}-${o.all ? 'all' : `${files.length}docs`}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nReport: ${file}`);
   } finally {
     await driver.close();
     await local.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
   const { runBrowserBench } = await import('./browser.ts');
   await runBrowserBench();

@@ -1,23 +1,54 @@
-// The ingest pipeline: load → segment → extract → resolve → write, in batches, one error per bad source.
+// The ingest pipeline: load → segment → extract → resolve → write. Documents stream through load and
+// extraction in bounded batches (one batch loading while the previous one is extracted and written, so memory
+// stays flat as the corpus grows), extraction runs on a pool of worker threads, and each batch is written as
+// "pending" documents. Then settle() resolves every document of the graph together and writes entities,
+// mentions, relations and counts. One lease per database serialises concurrent ingests.
 import type { Driver } from 'neo4j-driver';
 import { AtlasError, type ErrorCode, type ErrorPosition } from '../errors/index.ts';
 import { fromDriverError } from '../errors/driver.ts';
 import { loadDocument, listSources, type LoadOptions } from './1-load/index.ts';
-import { resolve } from './4-resolve/index.ts';
-import { prepare, type Prepared } from './prepare.ts';
-import { loadLexicon, type Lexicon } from './lexicon.ts';
-import { assignWorks, fingerprint, type Fingerprint, type WorkAssignment } from './4-resolve/dedupe.ts';
-import { ensureSchema, mergeWorks, refreshWorkTitles, refreshEntityStats, storedDocuments, workCandidates, writeBatch, type DocumentWrite, type StoredDocument, type WriteTarget } from './5-write/index.ts';
+import { fingerprint } from './4-resolve/dedupe.ts';
+import { withGazetteer } from './4-resolve/gazetteer.ts';
+import type { ResolveOutput } from './4-resolve/index.ts';
+import { toStoredInput } from './4-resolve/inputs.ts';
+import { storedHashes, writeDocuments, type DocumentWrite } from './5-write/documents.ts';
+import { acquireLease, type Lease } from './5-write/lease.ts';
+import { ensureSchema } from './5-write/schema.ts';
 import { refreshOverview } from './5-write/overview.ts';
-import type { EntityType, RelationType } from './types.ts';
+import { settle } from './5-write/settle.ts';
+import type { WriteTarget } from './5-write/target.ts';
+import { loadLexicon, type Lexicon } from './lexicon.ts';
+import type { Prepared } from './prepare.ts';
+import type { Document, EntityType, RelationType } from './types.ts';
 import { ENTITY_TYPES } from './types.ts';
+import { inThread, workerCount, workerPool, type Preparer } from './workers/pool.ts';
+
+/** Below this many sources, extraction runs in this thread: starting worker threads would cost more than it saves. */
+const POOL_THRESHOLD = 40;
+
+export interface ProgressEvent {
+  done: number;
+  total: number;
+  source: string;
+  status: 'written' | 'unchanged' | 'failed';
+  /** Documents per second so far, and the estimated seconds left. */
+  rate: number;
+  eta: number;
+}
 
 export interface IngestOptions extends LoadOptions {
   database?: string;
+  /** A lexicon other than the default (lexicon/lexicon.json + ATLAS_LEXICON); extraction then runs in this thread. */
   lexicon?: Lexicon;
-  /** Documents per write transaction. */
+  /** Documents per streamed batch (loaded, extracted and written together). */
   batchSize?: number;
-  onProgress?: (event: { done: number; total: number; source: string; status: 'written' | 'unchanged' | 'failed' }) => void;
+  /** Extraction worker threads; default: one per core for larger jobs, none for a handful of documents. */
+  workers?: number;
+  /** Per-document extraction time budget in the worker pool (ATLAS_TIME_BUDGET_MS, default 60 s). */
+  timeBudgetMs?: number;
+  onProgress?: (event: ProgressEvent) => void;
+  /** Phases after the stream (resolving, works, writing) and waits for another ingest's lease. */
+  onStep?: (step: string) => void;
 }
 
 /** One source that failed, in the error vocabulary's terms (AtlasError.toJSON with the source always set). */
@@ -53,111 +84,139 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
   const t0 = performance.now();
   const target: WriteTarget = { driver, database: opts.database };
   const lexicon = opts.lexicon ?? loadLexicon();
-  const batchSize = opts.batchSize ?? 100;
-  await ensureSchema(target);
+  const batchSize = opts.batchSize ?? 200;
   const { sources, errors: listErrors } = await listSources(inputs);
-  const stored = await storedDocuments(target);
   const summary: IngestSummary = {
     sources: sources.length + listErrors.length,
-    written: 0,
-    unchanged: 0,
-    failed: 0,
-    passages: 0,
-    mentions: 0,
+    written: 0, unchanged: 0, failed: listErrors.length, passages: 0, mentions: 0,
     entitiesByType: Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>,
-    relationsByType: {},
-    relations: 0,
+    relationsByType: {}, relations: 0,
     errors: listErrors.map((e) => toSourceError(e, e.source)),
     seconds: 0,
   };
-  summary.failed = listErrors.length;
-  const entityIds = new Map<string, EntityType>();
-  const touched = new Set<string>();
-  const allMerges = new Map<string, string>();
   let done = 0;
-  const progress = (source: string, status: 'written' | 'unchanged' | 'failed') => opts.onProgress?.({ done: ++done, total: sources.length, source, status });
+  const progress = (source: string, status: ProgressEvent['status']) => {
+    const rate = ++done / Math.max(1e-3, (performance.now() - t0) / 1000);
+    opts.onProgress?.({ done, total: sources.length, source, status, rate, eta: (sources.length - done) / rate });
+  };
+  const fail = (source: string, e: unknown, code?: ErrorCode) => {
+    summary.failed++;
+    summary.errors.push(toSourceError(e, source, code));
+    progress(source, 'failed');
+  };
 
-  // 1. Load, segment and extract every source (per-source errors, the rest go on).
-  const prepared: Prepared[] = [];
-  const seen = new Set<string>();
-  for (const source of sources) {
-    try {
-      const doc = await loadDocument(source, opts);
-      if (stored.get(doc.id)?.contentHash === doc.contentHash || seen.has(doc.id)) {
-        summary.unchanged++;
-        progress(source, 'unchanged');
-        continue;
-      }
-      seen.add(doc.id);
-      prepared.push(prepare(doc, lexicon));
-    } catch (e) {
-      summary.failed++;
-      summary.errors.push(toSourceError(e, source));
-      progress(source, 'failed');
-    }
-  }
+  // Worker threads start while the schema, the lease and the first batch are being dealt with.
+  const workers = opts.lexicon ? 0 : opts.workers !== undefined || sources.length >= POOL_THRESHOLD ? workerCount(opts.workers) : 0;
+  const preparing: Promise<Preparer> = workers > 0 ? workerPool({ workers, timeBudgetMs: opts.timeBudgetMs }) : Promise.resolve(inThread(lexicon));
+  preparing.catch(() => {});
+  let lease: Lease | undefined;
+  const writtenIds = new Set<string>();
+  try {
+    await ensureSchema(target);
+    lease = await acquireLease(target, { onWait: (holder) => opts.onStep?.(`waiting for another ingest (${holder}) to finish`) });
+    const stored = await storedHashes(target);
+    const preparer = await preparing;
+    const seen = new Set<string>();
 
-  // 2. Resolve once over the whole run, so an alias, acronym or short title defined in one document
-  //    merges with its uses in every other.
-  const resolved = resolve(prepared, lexicon);
-  // Near-duplicates are decided over the whole run too, against every stored document.
-  const fps = new Map(prepared.map((p) => [p.doc.id, fingerprint(p.doc.text)]));
-  const replacing = new Set(prepared.filter((p) => stored.has(p.doc.id)).map((p) => p.doc.id));
-  const { works, merges } = assignWorks(workCandidates(stored, replacing), prepared.map((p) => ({ docId: p.doc.id, fp: fps.get(p.doc.id)! })));
-  for (const [a, b] of merges) allMerges.set(a, b);
-  const plan: WorkPlan = { resolved, fps, works, stored };
-
-  // 3. Write in batches of documents, each batch one transaction holding its documents' passages,
-  //    mentions and evidence; a failed batch is retried document by document.
-  for (let i = 0; i < prepared.length; i += batchSize) {
-    const batch = prepared.slice(i, i + batchSize);
-    let groups: Prepared[][] = [batch];
-    let results: (Resolved | AtlasError)[] = [await writePrepared(target, batch, plan).catch((e: unknown) => fromDriverError(e))];
-    if (results[0] instanceof AtlasError && batch.length > 1) {
-      groups = batch.map((p) => [p]);
-      results = [];
-      for (const g of groups) results.push(await writePrepared(target, g, plan).catch((e: unknown) => fromDriverError(e)));
-    }
-    groups.forEach((group, k) => {
-      const result = results[k];
-      if (result instanceof AtlasError) {
-        for (const p of group) {
-          summary.failed++;
-          summary.errors.push({ source: p.doc.source, code: 'WRITE_FAILED', message: result.message, retriable: result.retriable });
-          progress(p.doc.source, 'failed');
+    const loadBatch = async (from: number) => {
+      const docs: Document[] = [];
+      for (const source of sources.slice(from, from + batchSize)) {
+        try {
+          const doc = await loadDocument(source, opts);
+          if (stored.get(doc.id) === doc.contentHash || seen.has(doc.id)) {
+            summary.unchanged++;
+            progress(source, 'unchanged');
+          } else {
+            seen.add(doc.id);
+            docs.push(doc);
+          }
+        } catch (e) {
+          fail(source, e);
         }
-        return;
       }
-      for (const p of group) {
+      return docs;
+    };
+    // Back-pressure: at most one batch loads ahead of the one being extracted and written.
+    let next: Promise<Document[]> | undefined = loadBatch(0);
+    for (let from = 0; next; from += batchSize) {
+      const docs = await next;
+      next = from + batchSize < sources.length ? loadBatch(from + batchSize) : undefined;
+      const ready: Prepared[] = [];
+      for (const r of await preparer.prepareAll(docs)) {
+        if (r instanceof AtlasError) fail(r.source ?? '', r);
+        else ready.push(r);
+      }
+      // Names that structured signals found in this batch, looked for in the running text of all of it.
+      const writes: DocumentWrite[] = withGazetteer(ready, lexicon).map((p) => toWrite(p, stored.has(p.doc.id)));
+      lease.check();
+      await writeWithFallback(target, writes, (w, e) => fail(w.doc.source, e, 'WRITE_FAILED'), (w) => {
+        writtenIds.add(w.doc.id);
         summary.written++;
-        summary.passages += p.passages.length;
-        progress(p.doc.source, 'written');
-      }
-      summary.mentions += result.mentions.length;
-      for (const e of result.entities) {
-        entityIds.set(e.id, e.type);
-        touched.add(e.id);
-      }
-      for (const r of result.relations) {
-        summary.relationsByType[r.type] = (summary.relationsByType[r.type] ?? 0) + 1;
-        summary.relations++;
-      }
-    });
+        summary.passages += w.passages.length;
+        progress(w.doc.source, 'written');
+      });
+    }
+
+    // Settle when something is pending: written now, or left by an interrupted run.
+    if (writtenIds.size > 0 || [...stored.values()].some((h) => h === null)) {
+      lease.check();
+      const { resolved } = await settle(target, lexicon, { onStep: opts.onStep });
+      await refreshOverview(target, [...writtenIds]);
+      countWritten(summary, resolved, writtenIds);
+    }
+  } catch (e) {
+    const err = fromDriverError(e);
+    if (err.code !== 'DB_UNAVAILABLE') throw err;
+    const n = (x: number) => x.toLocaleString('en-US');
+    throw new AtlasError('DB_UNAVAILABLE', `Neo4j went away after ${n(done)} of ${n(sources.length)} documents; rerun to continue`, { cause: e, retriable: true });
+  } finally {
+    await lease?.release();
+    await (await preparing.catch(() => undefined))?.close();
   }
-  if (allMerges.size) await mergeWorks(target, allMerges);
-  await refreshWorkTitles(target);
-  if (touched.size) await refreshEntityStats(target, [...touched]);
-  await refreshOverview(target, prepared.map((p) => p.doc.id));
-  for (const type of entityIds.values()) summary.entitiesByType[type]++;
   summary.seconds = (performance.now() - t0) / 1000;
   return summary;
 }
 
-type Resolved = ReturnType<typeof resolve>;
+function toWrite(p: Prepared, replace: boolean): DocumentWrite {
+  return { doc: p.doc, passages: p.passages, fp: fingerprint(p.doc.text), input: toStoredInput(p), replace };
+}
 
-/** The part of the run's resolved graph that these documents support: their mentions, the relations whose
- * evidence lies in them (with only that evidence), and the entities those reach. */
-export function sliceForDocuments(all: Resolved, docIds: Set<string>): Resolved {
+/** One transaction per batch; if it fails for a reason other than the connection, document by document. */
+async function writeWithFallback(t: WriteTarget, writes: DocumentWrite[], failed: (w: DocumentWrite, e: unknown) => void, ok: (w: DocumentWrite) => void): Promise<void> {
+  if (writes.length === 0) return;
+  try {
+    await writeDocuments(t, writes);
+    writes.forEach(ok);
+    return;
+  } catch (e) {
+    if (fromDriverError(e).code === 'DB_UNAVAILABLE' || writes.length === 1) {
+      if (writes.length === 1 && fromDriverError(e).code !== 'DB_UNAVAILABLE') return failed(writes[0], fromDriverError(e));
+      throw e;
+    }
+  }
+  for (const w of writes) {
+    try {
+      await writeDocuments(t, [w]);
+      ok(w);
+    } catch (e) {
+      if (fromDriverError(e).code === 'DB_UNAVAILABLE') throw e;
+      failed(w, fromDriverError(e));
+    }
+  }
+}
+
+/** The summary's figures for this run's documents: their mentions, the relations and entities they support. */
+function countWritten(summary: IngestSummary, resolved: ResolveOutput, ids: Set<string>): void {
+  const slice = sliceForDocuments(resolved, ids);
+  summary.mentions = slice.mentions.length;
+  for (const e of slice.entities) summary.entitiesByType[e.type]++;
+  for (const r of slice.relations) summary.relationsByType[r.type] = (summary.relationsByType[r.type] ?? 0) + 1;
+  summary.relations = slice.relations.length;
+}
+
+/** The part of a resolved graph that these documents support: their mentions, the relations whose evidence
+ * lies in them (with only that evidence), and the entities those reach. */
+export function sliceForDocuments(all: ResolveOutput, docIds: Set<string>): ResolveOutput {
   const docOf = (passageId: string) => passageId.slice(0, passageId.lastIndexOf(':p'));
   const mentions = all.mentions.filter((m) => docIds.has(docOf(m.passageId)));
   const relations = all.relations
@@ -166,22 +225,4 @@ export function sliceForDocuments(all: Resolved, docIds: Set<string>): Resolved 
   const ids = new Set<string>(mentions.map((m) => m.entityId));
   for (const r of relations) for (const end of [r.from, r.to]) if (end.kind === 'entity') ids.add(end.id);
   return { entities: all.entities.filter((e) => ids.has(e.id)), mentions, relations };
-}
-
-interface WorkPlan {
-  resolved: Resolved;
-  fps: Map<string, Fingerprint>;
-  works: WorkAssignment['works'];
-  stored: Map<string, StoredDocument>;
-}
-
-async function writePrepared(target: WriteTarget, group: Prepared[], plan: WorkPlan): Promise<Resolved> {
-  const resolved = sliceForDocuments(plan.resolved, new Set(group.map((p) => p.doc.id)));
-  const replace = group.filter((p) => plan.stored.has(p.doc.id)).map((p) => p.doc.id);
-  const docs: DocumentWrite[] = group.map((p) => {
-    const w = plan.works.get(p.doc.id)!;
-    return { doc: p.doc, passages: p.passages, fp: plan.fps.get(p.doc.id)!, workId: w.workId, similarity: w.similarity };
-  });
-  await writeBatch(target, docs, resolved, replace);
-  return resolved;
 }

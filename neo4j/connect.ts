@@ -17,6 +17,9 @@ export interface Neo4jTarget {
 export function openDriver(target: Neo4jTarget, config: Config = {}): Driver {
   return neo4j.driver(target.uri, neo4j.auth.basic(target.username, target.password), {
     userAgent: 'atlas',
+    // Transient errors (deadlocks between concurrent ingests, a leader switch) are retried for 10 s, not the
+    // driver's 30: a Neo4j that went away ends the command within seconds.
+    maxTransactionRetryTime: 10_000,
     ...config,
   });
 }

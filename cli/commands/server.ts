@@ -102,7 +102,9 @@ export function registerServerCommands(program: Command, ui: () => Ui): void {
     .command('bench')
     .description('benchmark ingest stages on the shared corpora (ratios within one run)')
     .option('--docs <n>', 'documents to sample', (v) => Number.parseInt(v, 10), 600)
-    .action(async (o: { docs: number }) => {
+    .option('--all', 'the whole of ../shared/corpora instead of a sample')
+    .option('--no-api', 'skip the API latency figures on synthetic graphs')
+    .action(async (o: { docs: number; all?: boolean; api?: boolean }) => {
       // The benchmark always writes into a throwaway Neo4j of its own, never into the user's graph.
       const { runBench } = await import('../../bench/run.ts');
       await runBench(o);

@@ -13,17 +13,20 @@
 //  3. the entity id is `${type}:${nameKey(name)}` of its lexicon entry, or else of its chosen name, so the same
 //     thing written the same way gets the same node in every ingest.
 
-import type { Document, Entity, EntityType, Evidence, NodeRef, Passage, Relation, ResolvedMention } from '../types.ts';
+import type { Entity, EntityType, Evidence, NodeRef, Relation, ResolvedMention } from '../types.ts';
 import type { Lexicon } from '../lexicon.ts';
 import { withGazetteer } from './gazetteer.ts';
 import type { CandidateMention, End, Extraction } from '../3-extract/index.ts';
 import { fold, nameKey } from '../keys.ts';
 import { rankOf } from '../knowledge/methods.ts';
 
+/**
+ * One document's share of resolution: its id, and its extraction. The text is needed only to quote evidence
+ * sentences; inputs stored beside the graph (resolution-inputs.ts) carry each sentence instead.
+ */
 export interface ResolveInput {
-  doc: Document;
-  passages: Passage[];
-  extraction: Extraction;
+  doc: { id: string; text?: string };
+  extraction: Extraction & { relations: Array<Extraction['relations'][number] & { evidence: { sentence?: string } }> };
 }
 
 export interface ResolveOutput {
@@ -111,8 +114,10 @@ function nodeOfMention(m: CandidateMention, docId: string, lex: Lexicon): Node {
 }
 
 export function resolve(input: ResolveInput[], lexicon: Lexicon): ResolveOutput {
-  // names structured signals found anywhere in the run, looked for in every document's running text
-  const items = withGazetteer(input, lexicon);
+  // names structured signals found anywhere in the run, looked for in every document's running text (inputs
+  // stored beside the graph carry no text: the pipeline applies the gazetteer per streamed batch instead)
+  const full = (x: ResolveInput): x is ResolveInput & Parameters<typeof withGazetteer>[0][number] => 'passages' in x && typeof x.doc.text === 'string';
+  const items: ResolveInput[] = input.every(full) ? withGazetteer(input, lexicon) : input;
   const uf = new UnionFind();
   const nodes: Node[] = [];
   const mentionNode: number[][] = [];
@@ -222,7 +227,7 @@ export function resolve(input: ResolveInput[], lexicon: Lexicon): ResolveOutput 
       const to = ref(r.to);
       if (!from || !to || (from.kind === to.kind && from.id === to.id)) continue;
       const key = `${r.type}|${from.kind}:${from.id}|${to.kind}:${to.id}`;
-      const ev: Evidence = { ...r.evidence, sentence: it.doc.text.slice(r.evidence.start, r.evidence.end) };
+      const ev: Evidence = { ...r.evidence, sentence: (r.evidence as { sentence?: string }).sentence ?? it.doc.text!.slice(r.evidence.start, r.evidence.end) };
       const old = relations.get(key);
       if (!old) relations.set(key, { type: r.type, from, to, evidence: [ev] });
       else if (!old.evidence.some((x) => x.passageId === ev.passageId && x.start === ev.start && x.end === ev.end)) old.evidence.push(ev);

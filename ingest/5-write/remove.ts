@@ -144,6 +144,10 @@ export async function removeDocumentTx(tx: ManagedTransaction, docId: string, le
      WITH d, w, own, collect(p) AS ps
      FOREACH (x IN ps | DETACH DELETE x)
      DETACH DELETE d
+     // Its resolution inputs go too, so later runs no longer resolve against it.
+     WITH own, w
+     OPTIONAL MATCH (x:Extraction {id: $docId})
+     DELETE x
      RETURN own, w.id AS work`,
     { docId },
   );
@@ -245,7 +249,7 @@ export async function resetGraph(t: WriteTarget): Promise<number> {
   const session = t.driver.session({ database: t.database });
   try {
     const res = await session.run(
-      `MATCH (n) WHERE n:Document OR n:Passage OR n:Entity OR n:Work
+      `MATCH (n) WHERE n:Document OR n:Passage OR n:Entity OR n:Work OR n:Extraction
        CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
        RETURN count(*) AS n`,
     );

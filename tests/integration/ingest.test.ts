@@ -171,5 +171,5 @@ describe('works across separate ingests', () => {
     expect(c).toEqual(a);
     const orphans = await rows('MATCH (w:Work) WHERE NOT EXISTS { (w)<-[:VERSION_OF]-() } RETURN w');
     expect(orphans).toHaveLength(0);
-  });
+  }, 180_000);
 });
