@@ -22,7 +22,7 @@ export async function predictedFromNeo4j(driver: Driver, sources: string[], data
   // A relation counts when at least one of its evidence passages belongs to one of these documents.
   const relations = await read(`MATCH (d:Document) WHERE d.source IN $sources
     WITH collect(d.id + ':') AS prefixes
-    MATCH (a)-[r]->(b) WHERE r.evidencePassages IS NOT NULL AND any(p IN r.evidencePassages WHERE any(x IN prefixes WHERE p STARTS WITH x))
+    MATCH (a)-[r]->(b) WHERE type(r) <> 'CO_OCCURS' AND r.evidencePassages IS NOT NULL AND any(p IN r.evidencePassages WHERE any(x IN prefixes WHERE p STARTS WITH x))
     RETURN DISTINCT type(r) AS type, ${ends}`);
   return {
     entities: entities.map((e) => ({ type: e.type as EntityType, name: e.name, aliases: e.aliases ?? [] })),

@@ -148,5 +148,3 @@ describe('bad input gets a 4xx with a clear message and no internal Cypher', () 
   });
 });
 
-describe('file paths stay on the server', () => {
-});

@@ -33,6 +33,20 @@ beforeAll(async () => {
 });
 
 describe('atlas CLI', { timeout: 300_000 }, () => {
+  it('ingests the seeds and a bad file, prints the summary and the per-file error, and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
+    writeFileSync(join(dir, 'broken.txt'), Buffer.from([0x41, 0xff, 0x42]));
+    const r = await atlas('ingest', SEEDS, dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Ingested 4 documents \(0 unchanged, 1 failed\)/);
+    expect(r.stdout).toMatch(/entities\s+\d+\s+\(Person \d+, Organization \d+, Paper \d+, Concept \d+, Model \d+, Dataset \d+, Software \d+\)/);
+    expect(r.stderr).toMatch(/^  \S+broken\.txt \(byte 1\): invalid UTF-8 .* \[INVALID_UTF8\]$/m);
+    expect(r.stdout).toMatch(/Graph now: 4 documents \(2 works\)/);
+    const again = await atlas('ingest', SEEDS, '--json');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ written: 0, unchanged: 4, failed: 0 });
+  });
+
   it('runs a named query with parameters and prints a table', async () => {
     const r = await atlas('query', '--name', 'concept-sources', '--param', 'name=sparse autoencoders');
     expect(r.code).toBe(0);
