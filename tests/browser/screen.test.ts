@@ -29,6 +29,25 @@ describe('explorer screen', () => {
     await page.context().close();
   });
 
+  it('at 760 px the toolbar stays in its column, and both side panels collapse and come back', async () => {
+    const page = await sized(760, 700);
+    const detail = await box(page, '#detail');
+    const toolbar = await box(page, '.graph-toolbar');
+    expect(toolbar.x + toolbar.width).toBeLessThanOrEqual(detail.x);
+    const buttons = await page.locator('.graph-toolbar button').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().right));
+    expect(buttons.filter((r) => r > detail.x)).toEqual([]);
+    // Narrow: the legend starts collapsed; open it, then collapse the details.
+    expect(await page.getAttribute('#btn-toggle-side', 'aria-expanded')).toBe('false');
+    const narrow = (await box(page, '#graph')).width;
+    await page.click('#btn-toggle-detail');
+    await page.waitForFunction((w) => document.getElementById('graph')!.getBoundingClientRect().width > w + 200, narrow);
+    expect(await page.getAttribute('#btn-toggle-detail', 'aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => window.__atlas!.cy.width())).toBe((await box(page, '#graph')).width);
+    await page.click('#btn-toggle-detail');
+    await page.waitForFunction((w) => Math.abs(document.getElementById('graph')!.getBoundingClientRect().width - w) < 1, narrow);
+    await page.context().close();
+  });
+
   it('labels keep names up to 64 characters whole, and edge labels are readable or not drawn at all', async () => {
     const { page } = await openPage(ctx.browser, ctx.server.url);
     const labels = await page.evaluate(() => window.__atlas!.cy.nodes().map((n) => ({ name: n.data('name') as string, label: n.data('label') as string })));
@@ -94,4 +113,24 @@ describe('explorer screen', () => {
     await page.context().close();
   });
 
+  it('the Cypher completion popup shows all its items, unclipped', async () => {
+    const { page } = await openPage(ctx.browser, `${ctx.server.url}?view=query`);
+    await page.waitForSelector('#cypher-editor .cm-content');
+    await page.waitForTimeout(500); // the schema (labels for completion) arrives
+    await page.click('#cypher-editor .cm-content');
+    await page.keyboard.type('MATCH (n:');
+    await page.waitForSelector('.cm-tooltip-autocomplete li');
+    const seen = await page.evaluate(() => {
+      const items = [...document.querySelectorAll<HTMLElement>('.cm-tooltip-autocomplete li')];
+      const visible = items.filter((li) => {
+        const r = li.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return r.bottom <= innerHeight && !!hit && li.contains(hit);
+      });
+      return { items: items.length, visible: visible.length };
+    });
+    expect(seen.items).toBeGreaterThanOrEqual(7);
+    expect(seen.visible).toBe(seen.items);
+    await page.context().close();
+  });
 });

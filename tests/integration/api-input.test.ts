@@ -101,6 +101,7 @@ describe('bad input gets a 4xx with a clear message and no internal Cypher', () 
     [`/api/entity/concept%3Asparse%20autoencoder?docs=1e12`, 400, 'BAD_REQUEST'],
     [`/api/entity/concept%3Asparse%20autoencoder?passages=-1`, 400, 'BAD_REQUEST'],
     ['/api/expand/x?limit=1e3', 400, 'BAD_REQUEST'],
+    ['/api/overview?limit=abc', 400, 'BAD_REQUEST'],
     ['/api/search?q=x&limit=0', 400, 'BAD_REQUEST'],
     ['/api/edge/not-an-element-id', 404, 'NOT_FOUND'],
     ['/api/nothing-here', 404, 'NOT_FOUND'],
@@ -148,3 +149,16 @@ describe('bad input gets a 4xx with a clear message and no internal Cypher', () 
   });
 });
 
+describe('file paths stay on the server', () => {
+  it('serves a document source as its file name, never the absolute path', async () => {
+    const { records } = await driver.executeQuery('MATCH (d:Document) RETURN d.id AS id, d.source AS source LIMIT 1', {}, { database: database() });
+    const source = records[0].get('source') as string;
+    expect(source.startsWith('/')).toBe(true);
+    const doc = (await get(`/api/document/${encodeURIComponent(records[0].get('id'))}`)).body as unknown as DocumentResponse;
+    expect(doc.source).toBe(source.slice(source.lastIndexOf('/') + 1));
+    const ov = (await get('/api/overview?limit=60')).body as unknown as { nodes: { type: string; props?: { source?: string } }[] };
+    const docs = ov.nodes.filter((n) => n.type === 'Document');
+    expect(docs.length).toBeGreaterThan(0);
+    for (const d of docs) expect(d.props?.source ?? '').not.toContain('/');
+  });
+});

@@ -78,6 +78,27 @@ describe('co-occurrence', () => {
     expect(r.npmi).toBeCloseTo(1, 6); // they never appear apart
   });
 
+  it('keeps links current when a document changes, and a full rebuild agrees with the incremental result', async () => {
+    writeFileSync(b, 'A second look.\n\nChris Olah wrote about something else.\n');
+    const s = await ingestSources([a, b, c], driver);
+    expect([s.written, s.unchanged]).toEqual([1, 2]);
+    expect(await link(OLAH, SAE)).toBeUndefined();
+
+    const d = file('d.txt', 'Sparse autoencoders, as Chris Olah argues, find features.\n');
+    await ingestSources([d], driver);
+    const back = await link(OLAH, SAE);
+    expect(Number(back.support)).toBe(2);
+    expect((back.sentences as string[]).sort()).toEqual(['Chris Olah studies sparse autoencoders at Anthropic.', 'Sparse autoencoders, as Chris Olah argues, find features.']);
+
+    const before = await rows(`MATCH (a)-[r:CO_OCCURS]->(b) RETURN a.id AS a, b.id AS b, r.support AS s, r.npmi AS w, r.evidenceKeys AS k ORDER BY a, b`);
+    await refreshOverview({ driver });
+    const after = await rows(`MATCH (a)-[r:CO_OCCURS]->(b) RETURN a.id AS a, b.id AS b, r.support AS s, r.npmi AS w, r.evidenceKeys AS k ORDER BY a, b`);
+    expect(after).toEqual(before);
+    expect(after.length).toBeGreaterThan(0);
+  }, 240_000);
+});
+
+describe('communities', () => {
   it('stores each community with its members, named by its strongest ones, the same on every rebuild', async () => {
     const read = () =>
       rows(`MATCH (c:Community) OPTIONAL MATCH (e:Entity {community: c.id})

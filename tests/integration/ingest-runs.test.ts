@@ -1,0 +1,115 @@
+// One graph however the corpus arrives: in one run, in two halves in either order, in two concurrent runs,
+// or in a run killed at a random point and then rerun — the sorted export (counts included) is the same.
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readGraph } from '../../cli/export/read.ts';
+import { ingestSources } from '../../ingest/index.ts';
+import { testDriver, testTarget } from './helpers/db.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SHARED = join(ROOT, '..', 'shared');
+const SEEDS = readdirSync(join(SHARED, 'seeds')).sort().map((f) => join(SHARED, 'seeds', f));
+const ARXIV = join(SHARED, 'corpora', 'arxiv-cs-ai-cl-abstracts');
+const PAPERS = readdirSync(ARXIV).sort().slice(0, 8).map((f) => join(ARXIV, f));
+const ALL = [...SEEDS, ...PAPERS];
+// Overlapping halves: the seeds share entities, acronyms and works across documents.
+const FIRST = [SEEDS[0], SEEDS[2], ...PAPERS.slice(0, 5)];
+const SECOND = [SEEDS[1], SEEDS[3], ...PAPERS.slice(3)];
+
+let driver: Driver;
+let clean: string[];
+
+const wipe = () => driver.executeQuery('MATCH (n) DETACH DELETE n');
+
+/** The export as sorted lines, without what differs between runs by design (times, element ids). */
+async function snapshot(): Promise<string[]> {
+  const g = await readGraph(driver);
+  const drop = new Set(['ingestedAt']);
+  const props = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([k]) => !drop.has(k)).sort());
+  return [
+    ...g.nodes.map((n) => JSON.stringify({ id: n.id, labels: [...n.labels].sort(), p: props(n.properties) })),
+    ...g.edges.map((e) => JSON.stringify({ t: e.type, s: e.source, d: e.target, p: props(e.properties) })),
+  ].sort();
+}
+
+/** Lines only in `a` and only in `b`: an empty pair means the graphs are equal (and says what differs if not). */
+const diff = (a: string[], b: string[]) => ({ onlyA: a.filter((x) => !b.includes(x)), onlyB: b.filter((x) => !a.includes(x)) });
+
+beforeAll(async () => {
+  driver = testDriver();
+  await wipe();
+  const s = await ingestSources(ALL, driver);
+  expect(s.failed).toBe(0);
+  clean = await snapshot();
+  expect(clean.length).toBeGreaterThan(100);
+}, 300_000);
+afterAll(async () => driver?.close());
+
+describe('resolution across runs', () => {
+  it('two halves, first then second, give the graph of one run over the whole', async () => {
+    await wipe();
+    await ingestSources(FIRST, driver);
+    await ingestSources(SECOND, driver);
+    expect(diff(await snapshot(), clean)).toEqual({ onlyA: [], onlyB: [] });
+  }, 300_000);
+
+  it('two halves, second then first, give the same graph except the id of a Work first seen in the second half', async () => {
+    await wipe();
+    await ingestSources(SECOND, driver);
+    await ingestSources(FIRST, driver);
+    // Known gap: a Work is named after the first version ingested, so its id (not its members, title or the
+    // entities' works counts) depends on the order of runs.
+    const workless = (xs: string[]) => xs.map((x) => x.replace(/work:[0-9a-f]{16}/g, 'work:*'));
+    expect(diff(workless(await snapshot()), workless(clean))).toEqual({ onlyA: [], onlyB: [] });
+  }, 300_000);
+
+  it('an unchanged re-ingest writes nothing and leaves the graph as it was', async () => {
+    await wipe();
+    await ingestSources(ALL, driver);
+    const s = await ingestSources(ALL, driver);
+    expect(s).toMatchObject({ written: 0, unchanged: ALL.length, failed: 0 });
+    expect(diff(await snapshot(), clean)).toEqual({ onlyA: [], onlyB: [] });
+  }, 300_000);
+});
+
+describe('concurrent ingests', () => {
+  it('two at once on overlapping sets, on a fresh database (schema included), equal the sequential result', async () => {
+    await driver.executeQuery('MATCH (n) DETACH DELETE n');
+    const other = testDriver();
+    try {
+      const [a, b] = await Promise.all([ingestSources(FIRST, driver), ingestSources(SECOND, other)]);
+      expect(a.failed + b.failed).toBe(0);
+      // Each document was written by exactly one of them; the other found it unchanged.
+      const overlap = FIRST.filter((f) => SECOND.includes(f)).length;
+      expect(a.written + b.written).toBe(ALL.length);
+      expect(a.unchanged + b.unchanged).toBe(overlap);
+    } finally {
+      await other.close();
+    }
+    expect(diff(await snapshot(), clean)).toEqual({ onlyA: [], onlyB: [] });
+  }, 300_000);
+});
+
+describe('a killed ingest, then a rerun', () => {
+  it('SIGKILL of the CLI at a random point, then a rerun, equals a clean ingest (counts included)', async () => {
+    await wipe();
+    const t = testTarget();
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'atlas.js'), 'ingest', '--json', ...ALL], {
+      env: { ...process.env, NEO4J_URI: t.uri, NEO4J_USERNAME: t.username, NEO4J_PASSWORD: t.password },
+      stdio: 'ignore',
+    });
+    // A random point after the first document is written (or before, if the run is quicker than that).
+    const written = async () => Number((await driver.executeQuery('MATCH (d:Document) RETURN count(d) AS n')).records[0].get('n'));
+    const deadline = Date.now() + 120_000;
+    while ((await written()) === 0 && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 1500)));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const s = await ingestSources(ALL, driver);
+    expect(s.failed).toBe(0);
+    expect(diff(await snapshot(), clean)).toEqual({ onlyA: [], onlyB: [] });
+  }, 300_000);
+});
