@@ -38,8 +38,9 @@ export async function settle(t: WriteTarget, lexicon: Lexicon, o: { onStep?: (st
   step('works');
   const pendingIds = new Set(pending.map((p) => p.docId));
   const { works, merges } = assignWorks(await workCandidates(t, pendingIds), pending);
-  await inWrite(t, (tx) => writeVersions(tx, [...works].map(([docId, w]) => ({ docId, workId: w.workId, similarity: w.similarity }))));
+  // Renames and merges first, so the similarities written next are not overwritten by the moved edges' old ones.
   if (merges.size) await mergeWorks(t, merges);
+  await inWrite(t, (tx) => writeVersions(tx, [...works].map(([docId, w]) => ({ docId, workId: w.workId, similarity: w.similarity }))));
   await refreshWorkTitles(t);
   const workOf = new Map((await read(t, 'MATCH (d:Document)-[:VERSION_OF]->(w:Work) RETURN d.id AS d, w.id AS w')).map((r) => [r.get('d') as string, r.get('w') as string]));
 
