@@ -8,7 +8,6 @@ import { AtlasError, type ErrorCode, type ErrorPosition } from '../errors/index.
 import { fromDriverError } from '../errors/driver.ts';
 import { loadDocument, listSources, type LoadOptions } from './1-load/index.ts';
 import { fingerprint } from './4-resolve/dedupe.ts';
-import { withGazetteer } from './4-resolve/gazetteer.ts';
 import type { ResolveOutput } from './4-resolve/index.ts';
 import { toStoredInput } from './4-resolve/inputs.ts';
 import { storedHashes, writeDocuments, type DocumentWrite } from './5-write/documents.ts';
@@ -146,8 +145,8 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
         if (r instanceof AtlasError) fail(r.source ?? '', r);
         else ready.push(r);
       }
-      // Names that structured signals found in this batch, looked for in the running text of all of it.
-      const writes: DocumentWrite[] = withGazetteer(ready, lexicon).map((p) => toWrite(p, stored.has(p.doc.id)));
+      // Names learned from structured signals are applied at settle, across the whole graph (5-write/learned-names.ts).
+      const writes: DocumentWrite[] = ready.map((p) => toWrite(p, stored.has(p.doc.id)));
       lease.check();
       await writeWithFallback(target, writes, (w, e) => fail(w.doc.source, e, 'WRITE_FAILED'), (w) => {
         writtenIds.add(w.doc.id);

@@ -82,7 +82,7 @@ export async function writeDocuments(t: WriteTarget, docs: DocumentWrite[]): Pro
     await tx.run(
       `UNWIND $rows AS row
        MERGE (x:Extraction {id: row.id}) ON CREATE SET x.relations = []
-       SET x.source = row.source, x.data = row.data, x.resolvedHash = null`,
+       SET x.source = row.source, x.data = row.data, x.resolvedHash = null, x.gazetteerKey = null, x.gazetteer = null`,
       { rows: inputs },
     );
   });
