@@ -4,6 +4,7 @@
 // other address is refused before a request is sent.
 import http from 'node:http';
 import type { Driver } from 'neo4j-driver';
+import type { Neo4jTarget } from '../neo4j/connect.ts';
 import { startServer } from '../web/server/index.ts';
 
 export interface LoadOptions {
@@ -115,9 +116,12 @@ export async function apiLoad(url: string, o: LoadOptions = {}): Promise<LoadRes
   }
 }
 
-/** For `npm run bench`: serve the graph the benchmark just ingested on a loopback port, load it, print. */
-export async function apiLoadReport(driver: Driver, database?: string, o: LoadOptions = {}): Promise<LoadResult> {
-  const server = await startServer({ driver, database, port: 0, host: '127.0.0.1' });
+/**
+ * For `npm run bench`: serve the graph the benchmark just built on a loopback port, load it, print. With the
+ * target, console queries run in the query worker as under `atlas serve`.
+ */
+export async function apiLoadReport(driver: Driver, database?: string, o: LoadOptions = {}, target?: Neo4jTarget): Promise<LoadResult> {
+  const server = await startServer({ driver, database, target, port: 0, host: '127.0.0.1' });
   try {
     const r = await apiLoad(server.url, o);
     const ms = (x: number) => `${x.toFixed(0)} ms`;
