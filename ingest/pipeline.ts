@@ -13,7 +13,7 @@ import { toStoredInput } from './4-resolve/inputs.ts';
 import { storedHashes, writeDocuments, type DocumentWrite } from './5-write/documents.ts';
 import { acquireLease, type Lease } from './5-write/lease.ts';
 import { ensureSchema } from './5-write/schema.ts';
-import { refreshOverview } from './5-write/overview.ts';
+import { refreshStaleOverview } from './5-write/overview.ts';
 import { settle } from './5-write/settle.ts';
 import { inWrite, type WriteTarget } from './5-write/target.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
@@ -172,9 +172,10 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
     if (writtenIds.size > 0 || [...stored.values()].some((h) => h.content === null)) {
       lease.check();
       const { resolved } = await settle(target, lexicon, { onStep: opts.onStep });
-      await refreshOverview(target, [...writtenIds]);
       countWritten(summary, resolved, writtenIds);
     }
+    // The overview of every document settled since it was last counted (this run's, or a killed run's).
+    await refreshStaleOverview(target);
   } catch (e) {
     const err = fromDriverError(e);
     if (err.code !== 'DB_UNAVAILABLE') throw err;

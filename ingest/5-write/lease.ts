@@ -73,7 +73,8 @@ export async function acquireLease(t: WriteTarget, o: { onWait?: (holder: string
     },
     release: async () => {
       clearInterval(renew);
-      await write(t, `MATCH (l:AtlasLock {id: 'ingest'}) WHERE l.owner = $owner SET l.owner = null, l.expires = 0`, params).catch(() => {});
+      // Deleted, not emptied: a graph whose documents were all removed holds nothing of Atlas.
+      await write(t, `MATCH (l:AtlasLock {id: 'ingest'}) WHERE l.owner = $owner DELETE l`, params).catch(() => {});
     },
   };
 }
