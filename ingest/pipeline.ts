@@ -179,6 +179,9 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
   } catch (e) {
     const err = fromDriverError(e);
     if (err.code !== 'DB_UNAVAILABLE') throw err;
+    // No write to a database that is gone (the driver would retry it for seconds): the lease expires by itself.
+    lease?.abandon();
+    lease = undefined;
     const n = (x: number) => x.toLocaleString('en-US');
     throw new AtlasError('DB_UNAVAILABLE', `Neo4j went away after ${n(done)} of ${n(sources.length)} documents; rerun to continue`, { cause: e, retriable: true });
   } finally {
