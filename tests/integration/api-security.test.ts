@@ -190,6 +190,29 @@ describe("Neo4j's own settings close the same doors", () => {
   }, 120_000);
 });
 
+describe('a row that outlives the time limit', () => {
+  it('answers QUERY_TIMEOUT soon after the limit, though Neo4j only checks it between rows', async () => {
+    const quick = await startServer({ driver, database: database(), target: testTarget(), port: 0, queryTimeoutMs: 1000 });
+    try {
+      // One row, one expression: about 200 GB of string copying inside Neo4j, which never looks at its limit.
+      const t0 = performance.now();
+      const res = await query("RETURN size(reduce(s = '', x IN range(1, 200000) | s + 'xxxxxxxxxx')) AS n", {}, quick.url);
+      const waited = performance.now() - t0;
+      expect(res.status).toBe(408);
+      expect(res.body.error).toEqual({
+        code: 'QUERY_TIMEOUT',
+        message: "The query was stopped after 1 s: it took longer than the server's time limit. Add a LIMIT or narrow the MATCH.",
+        retriable: true,
+      });
+      // The limit plus the 2 s grace, with room for a loaded machine; Neo4j itself would take minutes.
+      expect(waited).toBeLessThan(10_000);
+      expect((await query('RETURN 1 AS one', {}, quick.url)).body.rows).toEqual([[1]]);
+    } finally {
+      await quick.close();
+    }
+  }, 60_000);
+});
+
 describe('one row too big to decode', () => {
   const TOO_LARGE = {
     code: 'QUERY_TOO_LARGE',

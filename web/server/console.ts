@@ -41,6 +41,8 @@ export const RESULT_LIMITS = {
 /** Records per fetch from Neo4j: small, so a batch of huge rows never sits in memory at once. */
 const FETCH_SIZE = 10;
 const MAX_CYPHER = 20_000;
+/** How long past the time limit an answer may wait for Neo4j to notice it. */
+const DEADLINE_GRACE_MS = 2000;
 
 /** JSON numbers that are whole become Cypher integers (so `LIMIT $n` works); the rest pass through. */
 export function toCypherParams(v: unknown): unknown {
@@ -66,9 +68,25 @@ export async function runConsoleQuery(cypher: unknown, rawParams: unknown, opts:
   const session: Session = opts.driver.session({ database: opts.database, defaultAccessMode: neo4j.session.READ, fetchSize: FETCH_SIZE });
   const onAbort = () => void session.close().catch(() => {});
   opts.signal?.addEventListener('abort', onAbort, { once: true });
+  // Neo4j checks its time limit between rows, not inside one expression: a row built by a long reduce()
+  // can outlive it by hours. The answer does not wait: past the limit plus a grace period it is a time-out
+  // (Neo4j drops the work when it next checks; the session is closed without waiting for it).
+  let timer: NodeJS.Timeout | undefined;
+  let late = false;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      late = true;
+      reject(new AtlasError('QUERY_TIMEOUT', timeoutMessage(opts.timeoutMs)));
+    }, opts.timeoutMs + DEADLINE_GRACE_MS);
+  });
   try {
-    await assertReadOnlyQuery(cypher, { driver: opts.driver, database: opts.database, params, timeoutMs: opts.timeoutMs });
-    const streamed = await stream(session, cypher, params, opts);
+    const streamed = await Promise.race([
+      (async () => {
+        await assertReadOnlyQuery(cypher, { driver: opts.driver, database: opts.database, params, timeoutMs: opts.timeoutMs });
+        return stream(session, cypher, params, opts);
+      })(),
+      deadline,
+    ]);
     const graph = await graphOf(streamed.graph, opts);
     remapRelEnds(streamed.rows, graph.ids);
     const res: QueryResponse = {
@@ -87,10 +105,15 @@ export async function runConsoleQuery(cypher: unknown, rawParams: unknown, opts:
     if (opts.signal?.aborted) throw new AtlasError('QUERY_CANCELLED', 'The query was cancelled.');
     throw consoleError(err, opts.timeoutMs);
   } finally {
+    clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);
-    await session.close().catch(() => {});
+    if (late) void session.close().catch(() => {});
+    else await session.close().catch(() => {});
   }
 }
+
+const timeoutMessage = (timeoutMs: number) =>
+  `The query was stopped after ${(timeoutMs / 1000).toFixed(0)} s: it took longer than the server's time limit. Add a LIMIT or narrow the MATCH.`;
 
 type Stop = 'rows' | 'bytes' | 'read' | null;
 
@@ -174,11 +197,7 @@ function consoleError(err: unknown, timeoutMs: number): AtlasError {
     case 'QUERY_REFUSED':
       return new AtlasError('QUERY_REFUSED', WRITE_REFUSED, keep);
     case 'QUERY_TIMEOUT':
-      return new AtlasError(
-        'QUERY_TIMEOUT',
-        `The query was stopped after ${(timeoutMs / 1000).toFixed(0)} s: it took longer than the server's time limit. Add a LIMIT or narrow the MATCH.`,
-        keep,
-      );
+      return new AtlasError('QUERY_TIMEOUT', timeoutMessage(timeoutMs), keep);
     case 'QUERY_TOO_LARGE':
       return new AtlasError(
         'QUERY_TOO_LARGE',
