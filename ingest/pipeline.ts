@@ -7,7 +7,6 @@ import type { Driver } from 'neo4j-driver';
 import { AtlasError, type ErrorCode, type ErrorPosition } from '../errors/index.ts';
 import { fromDriverError } from '../errors/driver.ts';
 import { loadIfChanged, listSources, type LoadOptions } from './1-load/index.ts';
-import { fingerprint } from './4-resolve/dedupe.ts';
 import type { ResolveOutput } from './4-resolve/index.ts';
 import { toStoredInput } from './4-resolve/inputs.ts';
 import { storedHashes, writeDocuments, type DocumentWrite } from './5-write/documents.ts';
@@ -179,6 +178,9 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
   } catch (e) {
     const err = fromDriverError(e);
     if (err.code !== 'DB_UNAVAILABLE') throw err;
+    // No write to a database that is gone (the driver would retry it for seconds): the lease expires by itself.
+    lease?.abandon();
+    lease = undefined;
     const n = (x: number) => x.toLocaleString('en-US');
     throw new AtlasError('DB_UNAVAILABLE', `Neo4j went away after ${n(done)} of ${n(sources.length)} documents; rerun to continue`, { cause: e, retriable: true });
   } finally {
@@ -190,7 +192,7 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
 }
 
 function toWrite(p: Prepared, replace: boolean): DocumentWrite {
-  return { doc: p.doc, passages: p.passages, fp: fingerprint(p.doc.text), input: toStoredInput(p), replace };
+  return { doc: p.doc, passages: p.passages, fp: p.fp, input: toStoredInput(p), replace };
 }
 
 /** One transaction per batch; if it fails for a reason other than the connection, document by document. */

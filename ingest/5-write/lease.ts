@@ -14,6 +14,8 @@ export interface Lease {
   /** Throws when the lease was lost (expired while this process stalled, and another took it). */
   check(): void;
   release(): Promise<void>;
+  /** Stops renewing without a write: for a database that went away (the lease then simply expires). */
+  abandon(): void;
 }
 
 const alive = (pid: number) => {
@@ -71,6 +73,7 @@ export async function acquireLease(t: WriteTarget, o: { onWait?: (holder: string
     check: () => {
       if (lost) throw lost;
     },
+    abandon: () => clearInterval(renew),
     release: async () => {
       clearInterval(renew);
       // Deleted, not emptied: a graph whose documents were all removed holds nothing of Atlas.

@@ -50,7 +50,8 @@ window.attack = async () => {
 beforeAll(async () => {
   driver = testDriver();
   await seedGraph(driver, testTarget().database);
-  api = await startServer({ driver, database: testTarget().database, port: 0 });
+  // As `atlas serve` runs: console queries in the capped-heap query worker.
+  api = await startServer({ driver, database: testTarget().database, target: testTarget(), port: 0 });
   collector = http.createServer((req, res) => {
     collected.push(req.url ?? '');
     res.end('a,b\n');
