@@ -26,6 +26,8 @@ export interface LoadResult {
   max: number;
   /** The first few failures, for the report. */
   failures: string[];
+  /** p95 latency (ms) per endpoint, to see which kind of request is slow. */
+  p95ByRoute: Record<string, number>;
 }
 
 const isLoopback = (host: string) => /^127(\.\d{1,3}){3}$/.test(host) || host === 'localhost' || host === '[::1]' || host === '::1';
@@ -77,6 +79,7 @@ export async function apiLoad(url: string, o: LoadOptions = {}): Promise<LoadRes
     // One of each request first, untimed: the server's first console query waits for its query worker.
     for (const [i, make] of mix.entries()) await request(agent, base, ...make(i));
     const latencies: number[] = [];
+    const byRoute = new Map<string, number[]>();
     const failures: string[] = [];
     let next = 0;
     let errors = 0;
@@ -96,7 +99,10 @@ export async function apiLoad(url: string, o: LoadOptions = {}): Promise<LoadRes
           errors++;
           if (failures.length < 5) failures.push(`${path}: ${(err as Error).message}`);
         }
-        latencies.push(performance.now() - t);
+        const ms = performance.now() - t;
+        latencies.push(ms);
+        const route = path.split('?')[0].split('/').slice(0, 3).join('/');
+        byRoute.set(route, [...(byRoute.get(route) ?? []), ms]);
       }
     };
     await Promise.all(Array.from({ length: connections }, worker));
@@ -112,6 +118,7 @@ export async function apiLoad(url: string, o: LoadOptions = {}): Promise<LoadRes
       p99: percentile(sorted, 99),
       max: sorted.at(-1) ?? 0,
       failures,
+      p95ByRoute: Object.fromEntries([...byRoute].map(([r, xs]) => [r, percentile([...xs].sort((a, b) => a - b), 95)])),
     };
   } finally {
     agent.destroy();
@@ -130,6 +137,7 @@ export async function apiLoadReport(driver: Driver, database?: string, o: LoadOp
     console.log(`\nAPI under load (loopback, ${o.connections ?? 8} connections, at most ${o.maxRequests ?? 3000} requests or ${((o.durationMs ?? 15_000) / 1000).toFixed(0)} s):`);
     console.log(`  ${r.requests} requests in ${r.seconds.toFixed(1)} s, ${r.perSecond.toFixed(0)} requests/s, ${r.errors} errors`);
     console.log(`  latency p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}, max ${ms(r.max)}`);
+    console.log(`  p95 by endpoint: ${Object.entries(r.p95ByRoute).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`);
     for (const f of r.failures) console.log(`  failed: ${f}`);
     return r;
   } finally {
