@@ -3,6 +3,7 @@
 // passage spans the API sends are those minus the passage start.
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lacks, needs } from '../shared-data.ts';
 import { testDriver, testTarget } from './helpers/db.ts';
 import { startServer, type RunningServer } from '../../web/server/index.ts';
 import type { DocumentResponse, EntityDetail } from '../../web/server/api-types.ts';
@@ -39,7 +40,7 @@ afterAll(async () => {
   await driver?.close();
 });
 
-describe('mention offsets', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'mention offsets'), () => {
   it('are document offsets in the database: the document text at every MENTIONS span is its text', async () => {
     const { records } = await driver.executeQuery(
       `MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[m:MENTIONS]->()
@@ -75,7 +76,7 @@ describe('mention offsets', () => {
   });
 });
 
-describe('bad input gets a 4xx with a clear message and no internal Cypher', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'bad input gets a 4xx with a clear message and no internal Cypher'), () => {
   let a = '';
   let b = '';
   beforeAll(async () => {
@@ -152,7 +153,7 @@ describe('bad input gets a 4xx with a clear message and no internal Cypher', () 
   });
 });
 
-describe('file paths stay on the server', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'file paths stay on the server'), () => {
   it('serves a document source as its file name, never the absolute path', async () => {
     const { records } = await driver.executeQuery('MATCH (d:Document) RETURN d.id AS id, d.source AS source LIMIT 1', {}, { database: database() });
     const source = records[0].get('source') as string;

@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lacks, needs } from '../shared-data.ts';
 import { testDriver, testTarget } from './helpers/db.ts';
 import { startServer, type RunningServer } from '../../web/server/index.ts';
 import type { QueryResponse } from '../../web/server/api-types.ts';
@@ -59,7 +60,7 @@ afterAll(async () => {
   await driver?.close();
 });
 
-describe('requests', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'requests'), () => {
   it.each(['text/plain; x=application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; x=1', 'multipart/form-data; boundary=x'])(
     'refuses Content-Type %s with 415',
     async (type) => {
@@ -90,7 +91,7 @@ describe('requests', () => {
   });
 });
 
-describe('queries that are not reads', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'queries that are not reads'), () => {
   const csv = (url: string) => `LOAD CSV FROM '${url}' AS l RETURN l`;
   it.each([
     () => `MATCH (d:Document) WITH d LIMIT 2 WITH '//' AS x, d LOAD CSV FROM '${sink}?' + d.source + x AS l RETURN l`,
@@ -140,7 +141,7 @@ describe('queries that are not reads', () => {
   });
 });
 
-describe("Neo4j's own settings close the same doors", () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', "Neo4j's own settings close the same doors"), () => {
   const direct = async (cypher: string) => {
     const session = driver.session({ database: database() });
     try {
@@ -190,7 +191,7 @@ describe("Neo4j's own settings close the same doors", () => {
   }, 120_000);
 });
 
-describe('a row that outlives the time limit', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'a row that outlives the time limit'), () => {
   it('answers QUERY_TIMEOUT soon after the limit, though Neo4j only checks it between rows', async () => {
     const quick = await startServer({ driver, database: database(), target: testTarget(), port: 0, queryTimeoutMs: 1000 });
     try {
@@ -213,7 +214,7 @@ describe('a row that outlives the time limit', () => {
   }, 60_000);
 });
 
-describe('one row too big to decode', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'one row too big to decode'), () => {
   const TOO_LARGE = {
     code: 'QUERY_TOO_LARGE',
     message:
@@ -244,7 +245,7 @@ describe('one row too big to decode', () => {
   }, 180_000);
 });
 
-describe('bounded answers', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'bounded answers'), () => {
   it('answers 1000 rows of 100,000-item lists cleanly, truncated, with the server memory bounded', async () => {
     global.gc?.();
     const rss = process.memoryUsage().rss;

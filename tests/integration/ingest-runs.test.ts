@@ -9,12 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestSources } from '../../ingest/index.ts';
 import { testDriver, testTarget } from './helpers/db.ts';
 import { diff, snapshot as snapshotOf } from './helpers/snapshot.ts';
+import { lacks, needs, SHARED } from '../shared-data.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const SHARED = join(ROOT, '..', 'shared');
-const SEEDS = readdirSync(join(SHARED, 'seeds')).sort().map((f) => join(SHARED, 'seeds', f));
-const ARXIV = join(SHARED, 'corpora', 'arxiv-cs-ai-cl-abstracts');
-const PAPERS = readdirSync(ARXIV).sort().slice(0, 8).map((f) => join(ARXIV, f));
+// The seeds and eight arXiv abstracts of ../shared; without them every case here skips (SKIP below).
+const SKIP = lacks('seeds') || lacks('corpora');
+const list = (dir: string) => (SKIP ? [] : readdirSync(dir).sort().map((f) => join(dir, f)));
+const SEEDS = list(join(SHARED, 'seeds'));
+const PAPERS = list(join(SHARED, 'corpora', 'arxiv-cs-ai-cl-abstracts')).slice(0, 8);
 const ALL = [...SEEDS, ...PAPERS];
 // Overlapping halves: the seeds share entities, acronyms and works across documents.
 const FIRST = [SEEDS[0], SEEDS[2], ...PAPERS.slice(0, 5)];
@@ -37,7 +39,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => driver?.close());
 
-describe('resolution across runs', () => {
+describe.skipIf(SKIP)(needs('corpora', 'resolution across runs'), () => {
   it('two halves, first then second, give the graph of one run over the whole', async () => {
     await wipe();
     await ingestSources(FIRST, driver);
@@ -61,7 +63,7 @@ describe('resolution across runs', () => {
   }, 300_000);
 });
 
-describe('concurrent ingests', () => {
+describe.skipIf(SKIP)(needs('corpora', 'concurrent ingests'), () => {
   it('two at once on overlapping sets, on a fresh database (schema included), equal the sequential result', async () => {
     await driver.executeQuery('MATCH (n) DETACH DELETE n');
     const other = testDriver();
@@ -79,7 +81,7 @@ describe('concurrent ingests', () => {
   }, 300_000);
 });
 
-describe('a killed ingest, then a rerun', () => {
+describe.skipIf(SKIP)(needs('corpora', 'a killed ingest, then a rerun'), () => {
   it('SIGKILL of the CLI at a random point, then a rerun, equals a clean ingest (counts included)', async () => {
     await wipe();
     const t = testTarget();
@@ -100,7 +102,7 @@ describe('a killed ingest, then a rerun', () => {
   }, 300_000);
 });
 
-describe('names learned in one run, found in another', () => {
+describe.skipIf(SKIP)(needs('corpora', 'names learned in one run, found in another'), () => {
   // A BibTeX entry names two people in full; the other document writes one surname and one full name in prose.
   const bib = '# A Benchmark\n\n```\n@article{q2023, title={Measuring Progress on Scalable Oversight for Large Language Models}, author={Okonkwo, Adaeze and Lindqvist, Tobias}}\n```\n';
   const prose = 'As Okonkwo shows, debate helps. Later work by Tobias Lindqvist on oversight agrees.\n';
