@@ -14,7 +14,8 @@ export default defineConfig({
     // Two cores: test files run one at a time so Neo4j, Chromium and the tests do not starve each other.
     fileParallelism: false,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
+      // Unit files share one module graph (compromise and the lexicon load once) and run on every core.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000, isolate: false, fileParallelism: true } },
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], globalSetup: neo4jSetup } },
       { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: neo4jSetup } },
     ],

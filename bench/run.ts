@@ -81,6 +81,7 @@ export async function runBench(o: { docs: number; all?: boolean; api?: boolean }
       extractionSecondsPerMb: scaling,
       ingest: first.summary,
       apiLatencyMs: latency,
+      apiLoad: undefined as Awaited<ReturnType<typeof apiLoadReport>> | undefined,
     };
     const r2 = (x: number) => x.toFixed(2);
     const line = (k: string, v: string, target = '') => console.log(`  ${k.padEnd(46)} ${v.padStart(10)}   ${target}`);
@@ -90,6 +91,7 @@ export async function runBench(o: { docs: number; all?: boolean; api?: boolean }
     line('unchanged re-ingest speed-up', `${r2(report.ratios.unchangedReingestSpeedup)}×`, '(target ≥ 20×)');
     line('peak RSS, corpus doubled / once', `${r2(report.ratios.doubledPeakRss)}×`, '(target ≤ 1.10×)');
     line('extraction per MB, 5 MB / 100 KB repetitive text', `${r2(scaling.ratio)}×`, '(target ≤ 3×)');
+    line('  s per MB at 100 KB / 1 MB / 5 MB', `${r2(scaling.small)} / ${r2(scaling.medium)} / ${r2(scaling.large)}`);
     console.log('\nPeaks and times:');
     line('ingest process peak RSS (sample)', `${first.peakRssMb.toFixed(0)} MB`, '(target < 1 GB on the whole corpus)');
     line('ingest process peak RSS (sample doubled)', `${doubled.peakRssMb.toFixed(0)} MB`);
@@ -99,7 +101,7 @@ export async function runBench(o: { docs: number; all?: boolean; api?: boolean }
       console.log('\nExplorer API on synthetic graphs (ms, p50 / p95; target p95 < 50 at 100k):');
       for (const l of latency) line(`${l.entities.toLocaleString('en-US')} entities: search, expand`, `${l.searchP50.toFixed(0)}/${l.searchP95.toFixed(0)}  ${l.expandP50.toFixed(0)}/${l.expandP95.toFixed(0)}`);
     }
-    await apiLoadReport(driver, db);
+    report.apiLoad = await apiLoadReport(driver, db, {}, local.target);
     const out = join(ROOT, 'bench', 'results');
     mkdirSync(out, { recursive: true });
     const file = join(out, `${report.date.slice(0, 10)}-${o.all ? 'all' : `${files.length}docs`}.json`);

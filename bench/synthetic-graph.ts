@@ -4,23 +4,12 @@
 // as the API's GraphData. Used by the browser benchmark and the browser tests at scale.
 import type { Driver } from 'neo4j-driver';
 import { ensureSchema } from '../ingest/5-write/index.ts';
+import { seededRandom } from '../ingest/5-write/communities.ts';
 import type { GraphData, GraphEdge, GraphNode } from '../web/server/api-types.ts';
 
 export const HUB_ID = 'synthetic:hub';
 const TYPES = ['Person', 'Organization', 'Paper', 'Concept', 'Model'] as const;
 const WORDS = ['sparse', 'reward', 'model', 'alignment', 'agent', 'probe', 'circuit', 'policy', 'feature', 'scaling', 'oversight', 'debate', 'interpretability', 'robust', 'preference', 'language'];
-
-/** mulberry32: a small seeded generator, so every run builds the same graph. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function relFor(a: string, b: string): string {
   if (a === 'Person' && b === 'Organization') return 'MEMBER_OF';
@@ -41,7 +30,7 @@ export interface SyntheticOptions {
 }
 
 export function syntheticGraph(o: SyntheticOptions): GraphData & { hub: { neighbours: number } } {
-  const rnd = random(20261201);
+  const rnd = seededRandom(20261201);
   const clusters = o.clusters ?? 24;
   const nodes: GraphNode[] = [];
   for (let i = 0; i < o.nodes; i++) {

@@ -35,5 +35,5 @@ export async function ensureClientBuilt(log: (l: string) => void = console.error
 
 export async function serveExplorer(c: Connection, o: { port: number; host: string }, ui: Ui) {
   await ensureClientBuilt(ui.info);
-  return startServer({ driver: c.driver, database: c.database, port: o.port, host: o.host, staticDir: STATIC_DIR });
+  return startServer({ driver: c.driver, database: c.database, target: c.target, port: o.port, host: o.host, staticDir: STATIC_DIR });
 }

@@ -65,22 +65,23 @@ export async function watchAndIngest(c: Connection, folders: string[], o: WatchO
     ignored: (p: string) => !roots.includes(p) && basename(p).startsWith('.'),
     awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 50 },
   });
-  watcher.on('add', (p) => {
-    if (!wanted(p)) return;
+  // A document file appeared, changed or went: note it, and run once things settle.
+  const onFile = (event: 'add' | 'change' | 'unlink', note: (p: string) => void) =>
+    watcher.on(event, (p: string) => {
+      if (!wanted(p)) return;
+      note(p);
+      schedule();
+    });
+  onFile('add', (p) => {
     removed.delete(p);
     changed.add(p);
-    schedule();
   });
-  watcher.on('change', (p) => {
-    if (!wanted(p)) return;
+  onFile('change', (p) => {
     changed.add(p);
-    schedule();
   });
-  watcher.on('unlink', (p) => {
-    if (!wanted(p)) return;
+  onFile('unlink', (p) => {
     changed.delete(p);
     removed.add(p);
-    schedule();
   });
   watcher.on('unlinkDir', (p) => {
     for (const x of changed) if (x.startsWith(p + '/')) changed.delete(x);

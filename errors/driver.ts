@@ -19,6 +19,9 @@ const BY_STATUS: Array<[prefix: string, code: ErrorCode]> = [
   ['Neo.ClientError.Security', 'DB_AUTH'],
   ['Neo.ClientError.Database.DatabaseNotFound', 'DB_UNAVAILABLE'],
   ['Neo.TransientError.General.DatabaseUnavailable', 'DB_UNAVAILABLE'],
+  // A transaction over db.memory.transaction.max, or one that ran the JVM out of heap: too big, not gone.
+  ['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'QUERY_TOO_LARGE'],
+  ['Neo.TransientError.General.OutOfMemoryError', 'QUERY_TOO_LARGE'],
   ['Neo.ClientError.Procedure', 'QUERY_FAILED'],
   ['Neo.ClientError.Statement', 'QUERY_FAILED'],
   ['Neo.ClientError.Schema', 'QUERY_FAILED'],

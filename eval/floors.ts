@@ -8,6 +8,8 @@ export const FLOORS = { typedEntityF1: 0.95, coreRecall: 1.0, relationF1: 0.93 }
 // documents (tests/integration/eval.test.ts, when ../shared is there). Reached: typed entity F1 0.781
 // (P 0.902), core recall 0.805, relation F1 0.679 (before metadata, BibTeX, citations and the gazetteer:
 // 0.624, P 0.879, 0.538, 0.177).
-// After the merge with run-level concepts, datasets and software, the tree reaches entity F1 0.78 with P 0.89,
-// core recall 0.81, relation F1 0.67: the precision floor follows it (0.90 → 0.88).
-export const DEV_FLOORS = { typedEntityF1: 0.77, entityPrecision: 0.88, coreRecall: 0.8, relationF1: 0.66 };
+// After the merge with run-level concepts, datasets and software the tree reached entity F1 0.78 with P 0.89 and
+// the precision floor was lowered to 0.88, against the rule above; general precision fixes (titles, slugs,
+// citations) bring it back: entity F1 0.789 (P 0.912), core recall 0.808, relation F1 0.682, and the floors
+// are back at or above where they were.
+export const DEV_FLOORS = { typedEntityF1: 0.78, entityPrecision: 0.9, coreRecall: 0.8, relationF1: 0.68 };

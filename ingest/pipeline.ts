@@ -6,17 +6,15 @@
 import type { Driver } from 'neo4j-driver';
 import { AtlasError, type ErrorCode, type ErrorPosition } from '../errors/index.ts';
 import { fromDriverError } from '../errors/driver.ts';
-import { loadDocument, listSources, type LoadOptions } from './1-load/index.ts';
-import { fingerprint } from './4-resolve/dedupe.ts';
-import { withGazetteer } from './4-resolve/gazetteer.ts';
+import { loadIfChanged, listSources, type LoadOptions } from './1-load/index.ts';
 import type { ResolveOutput } from './4-resolve/index.ts';
 import { toStoredInput } from './4-resolve/inputs.ts';
 import { storedHashes, writeDocuments, type DocumentWrite } from './5-write/documents.ts';
 import { acquireLease, type Lease } from './5-write/lease.ts';
 import { ensureSchema } from './5-write/schema.ts';
-import { refreshOverview } from './5-write/overview.ts';
+import { refreshStaleOverview } from './5-write/overview.ts';
 import { settle } from './5-write/settle.ts';
-import type { WriteTarget } from './5-write/target.ts';
+import { inWrite, type WriteTarget } from './5-write/target.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import type { Prepared } from './prepare.ts';
 import type { Document, EntityType, RelationType } from './types.ts';
@@ -105,30 +103,41 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
     progress(source, 'failed');
   };
 
-  // Worker threads start while the schema, the lease and the first batch are being dealt with.
   const workers = opts.lexicon ? 0 : opts.workers !== undefined || sources.length >= POOL_THRESHOLD ? workerCount(opts.workers) : 0;
-  const preparing: Promise<Preparer> = workers > 0 ? workerPool({ workers, timeBudgetMs: opts.timeBudgetMs }) : Promise.resolve(inThread(lexicon));
-  preparing.catch(() => {});
+  // Started by the first document that needs extraction (an unchanged re-ingest starts no thread), while the
+  // rest of its batch loads.
+  let preparing: Promise<Preparer> | undefined;
+  const startPool = (): Promise<Preparer> => {
+    if (!preparing) {
+      preparing = workers > 0 ? workerPool({ workers, timeBudgetMs: opts.timeBudgetMs }) : Promise.resolve(inThread(lexicon));
+      preparing.catch(() => {});
+    }
+    return preparing;
+  };
   let lease: Lease | undefined;
   const writtenIds = new Set<string>();
   try {
     await ensureSchema(target);
     lease = await acquireLease(target, { onWait: (holder) => opts.onStep?.(`waiting for another ingest (${holder}) to finish`) });
     const stored = await storedHashes(target);
-    const preparer = await preparing;
     const seen = new Set<string>();
+    const rehashed: Array<{ id: string; sourceHash: string }> = [];
 
     const loadBatch = async (from: number) => {
       const docs: Document[] = [];
       for (const source of sources.slice(from, from + batchSize)) {
         try {
-          const doc = await loadDocument(source, opts);
-          if (stored.get(doc.id) === doc.contentHash || seen.has(doc.id)) {
+          // Complete in the graph from these very bytes: skipped before decoding and parsing.
+          const doc = await loadIfChanged(source, opts, (id, hash) => stored.get(id)?.content != null && stored.get(id)?.source === hash);
+          if (!doc || stored.get(doc.id)?.content === doc.contentHash || seen.has(doc.id)) {
+            // same text from other bytes (or bytes not hashed before): remember these bytes for next time
+            if (doc?.sourceHash && stored.get(doc.id)?.content === doc.contentHash) rehashed.push({ id: doc.id, sourceHash: doc.sourceHash });
             summary.unchanged++;
             progress(source, 'unchanged');
           } else {
             seen.add(doc.id);
             docs.push(doc);
+            startPool();
           }
         } catch (e) {
           fail(source, e);
@@ -142,12 +151,12 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
       const docs = await next;
       next = from + batchSize < sources.length ? loadBatch(from + batchSize) : undefined;
       const ready: Prepared[] = [];
-      for (const r of await preparer.prepareAll(docs)) {
+      for (const r of docs.length ? await (await startPool()).prepareAll(docs) : []) {
         if (r instanceof AtlasError) fail(r.source ?? '', r);
         else ready.push(r);
       }
-      // Names that structured signals found in this batch, looked for in the running text of all of it.
-      const writes: DocumentWrite[] = withGazetteer(ready, lexicon).map((p) => toWrite(p, stored.has(p.doc.id)));
+      // Names learned from structured signals are applied at settle, across the whole graph (5-write/learned-names.ts).
+      const writes: DocumentWrite[] = ready.map((p) => toWrite(p, stored.has(p.doc.id)));
       lease.check();
       await writeWithFallback(target, writes, (w, e) => fail(w.doc.source, e, 'WRITE_FAILED'), (w) => {
         writtenIds.add(w.doc.id);
@@ -157,28 +166,33 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
       });
     }
 
+    if (rehashed.length) await inWrite(target, (tx) => tx.run('UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sourceHash = row.sourceHash', { rows: rehashed }));
     // Settle when something is pending: written now, or left by an interrupted run.
-    if (writtenIds.size > 0 || [...stored.values()].some((h) => h === null)) {
+    if (writtenIds.size > 0 || [...stored.values()].some((h) => h.content === null)) {
       lease.check();
       const { resolved } = await settle(target, lexicon, { onStep: opts.onStep });
-      await refreshOverview(target, [...writtenIds]);
       countWritten(summary, resolved, writtenIds);
     }
+    // The overview of every document settled since it was last counted (this run's, or a killed run's).
+    await refreshStaleOverview(target);
   } catch (e) {
     const err = fromDriverError(e);
     if (err.code !== 'DB_UNAVAILABLE') throw err;
+    // No write to a database that is gone (the driver would retry it for seconds): the lease expires by itself.
+    lease?.abandon();
+    lease = undefined;
     const n = (x: number) => x.toLocaleString('en-US');
     throw new AtlasError('DB_UNAVAILABLE', `Neo4j went away after ${n(done)} of ${n(sources.length)} documents; rerun to continue`, { cause: e, retriable: true });
   } finally {
     await lease?.release();
-    await (await preparing.catch(() => undefined))?.close();
+    await (await preparing?.catch(() => undefined))?.close();
   }
   summary.seconds = (performance.now() - t0) / 1000;
   return summary;
 }
 
 function toWrite(p: Prepared, replace: boolean): DocumentWrite {
-  return { doc: p.doc, passages: p.passages, fp: fingerprint(p.doc.text), input: toStoredInput(p), replace };
+  return { doc: p.doc, passages: p.passages, fp: p.fp, input: toStoredInput(p), replace };
 }
 
 /** One transaction per batch; if it fails for a reason other than the connection, document by document. */

@@ -75,6 +75,8 @@ export interface Document {
   text: string;
   /** sha256 of `text`: an unchanged document is skipped on re-ingest. */
   contentHash: string;
+  /** sha256 of the bytes as read (files and URLs): unchanged bytes are known before decoding and parsing. */
+  sourceHash?: string;
   meta: DocumentMeta;
   links: Link[];
   /** Block structure the loader saw (HTML elements, markdown headings, PDF paragraphs); segment prefers it to guessing. */

@@ -48,11 +48,23 @@ export interface LocalNeo4j {
 
 type Exit = { code: number | null; signal: NodeJS.Signals | null };
 
-export async function startLocalNeo4j(opts: { dataDir?: string; port?: number; log?: (line: string) => void } = {}): Promise<LocalNeo4j> {
+export interface LaunchOptions {
+  dataDir?: string;
+  /** The Bolt port; 0 = any free one. Unset: the usual port (`preferredPort`) when free, else any free one. */
+  port?: number;
+  /** The usual port an unset `port` tries first. Default 7687. */
+  preferredPort?: number;
+  log?: (line: string) => void;
+}
+
+/** The launcher could not bind the port it was given (exit code 4). */
+class PortTaken extends DbUnavailable {}
+
+export async function startLocalNeo4j(opts: LaunchOptions = {}): Promise<LocalNeo4j> {
   return (await launch(opts)).local;
 }
 
-export async function launch(opts: { dataDir?: string; port?: number; log?: (line: string) => void }): Promise<{ local: LocalNeo4j; child: ChildProcess }> {
+export async function launch(opts: LaunchOptions): Promise<{ local: LocalNeo4j; child: ChildProcess }> {
   const dataDir = path.resolve(opts.dataDir ?? DEFAULT_DATA_DIR);
   const f = files(dataDir);
   const log = opts.log ?? (() => {});
@@ -66,33 +78,46 @@ export async function launch(opts: { dataDir?: string; port?: number; log?: (lin
   await buildLauncher();
   const password = await readOrCreatePassword(f.password);
   // undefined: the usual 7687 when free; 0: any free port (throwaway instances must not squat 7687).
-  const askPort = opts.port !== undefined ? opts.port : (await portFree(DEFAULT_PORT)) ? DEFAULT_PORT : 0;
-  const args = await jvmArgs(f.home, f.password, askPort);
+  const preferred = opts.preferredPort ?? DEFAULT_PORT;
+  let askPort = opts.port !== undefined ? opts.port : (await portFree(preferred)) ? preferred : 0;
 
   await fs.rename(f.log, `${f.log}.1`).catch(() => {}); // keep the previous run's log for post-mortems
   const logFile = createWriteStream(f.log, { flags: 'w' }).on('error', () => {}); // a log problem must not kill us
   const started = Date.now();
   log(`starting Neo4j for ${dataDir} (port ${askPort || 'any free'})`);
 
-  // detached: own process group, so a terminal's Ctrl+C reaches only us and we stop Neo4j in order.
-  // The stdin pipe stays open for the JVM's lifetime; --watch-stdin shuts Neo4j down (cleanly) when it
-  // closes, i.e. when this process dies for any reason, so tests never leak a JVM.
-  const child = spawn('java', args, { cwd: dataDir, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const tail: string[] = [];
   const logPaths = `full log: ${f.log}; Neo4j's own log: ${path.join(f.home, 'logs', 'debug.log')}`;
   const failure = (what: string) => new DbUnavailable(`${what}\n${logPaths}\nlast lines:\n${tail.join('\n') || '(no output)'}`, { code: 'DB_START_FAILED' });
 
+  let child: ChildProcess;
+  let exited: Promise<Exit>;
   let uri: string;
   let port: number;
-  try {
-    [uri, port] = await waitForReady(child, exited, { dataDir, askPort, tail, logFile, log, failure });
-    await verifyConnectivity({ uri, username: 'neo4j', password }, started + START_TIMEOUT_MS, failure);
-  } catch (e) {
-    child.kill('SIGTERM');
-    await Promise.race([exited, sleep(10_000)]);
-    logFile.end();
-    throw e;
+  for (;;) {
+    // detached: own process group, so a terminal's Ctrl+C reaches only us and we stop Neo4j in order.
+    // The stdin pipe stays open for the JVM's lifetime; --watch-stdin shuts Neo4j down (cleanly) when it
+    // closes, i.e. when this process dies for any reason, so tests never leak a JVM.
+    const c = spawn('java', await jvmArgs(f.home, f.password, askPort), { cwd: dataDir, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const ended = new Promise<Exit>((resolve) => c.once('exit', (code, signal) => resolve({ code, signal })));
+    [child, exited] = [c, ended];
+    try {
+      [uri, port] = await waitForReady(c, ended, { dataDir, askPort, tail, logFile, log, failure });
+      await verifyConnectivity({ uri, username: 'neo4j', password }, started + START_TIMEOUT_MS, failure);
+      break;
+    } catch (e) {
+      c.kill('SIGTERM');
+      await Promise.race([ended, sleep(10_000)]);
+      // Two starts at once (two checkouts) both find the usual port free; the one that loses the bind
+      // takes any free port instead of failing. A port the caller asked for is not second-guessed.
+      if (e instanceof PortTaken && opts.port === undefined && askPort !== 0) {
+        log(`port ${askPort} was taken meanwhile; starting on any free port`);
+        askPort = 0;
+        continue;
+      }
+      logFile.end();
+      throw e;
+    }
   }
 
   const pid = child.pid!;
@@ -168,7 +193,7 @@ function waitForReady(
         const owner = await readServerInfo(o.dataDir);
         reject(new DbAlreadyRunning(o.dataDir, owner?.pid, owner?.uri));
       } else if (code === 4) {
-        reject(new DbUnavailable(`Cannot start Neo4j: port ${o.askPort} on 127.0.0.1 is already in use`, { code: 'DB_START_FAILED' }));
+        reject(new PortTaken(`Cannot start Neo4j: port ${o.askPort} on 127.0.0.1 is already in use`, { code: 'DB_START_FAILED' }));
       } else {
         // The launcher's own one-line diagnosis, when it got that far, leads the message.
         const why = o.tail.filter((l) => l.startsWith('atlas-neo4j: ')).pop()?.slice(13);

@@ -6,7 +6,6 @@ import neo4j from 'neo4j-driver';
 import { AtlasError } from '../../errors/index.ts';
 import { fromDriverError } from '../../errors/driver.ts';
 import { bindParams, findNamedQuery, loadNamedQueries } from '../../queries/catalog.ts';
-import { runConsoleQuery } from '../../web/server/console.ts';
 import { toJson } from '../../web/server/serialize.ts';
 import { asAtlasError } from '../report.ts';
 import { withConnection, type Ui } from '../runtime.ts';
@@ -63,6 +62,8 @@ export function registerGraphCommands(program: Command, ui: () => Ui): void {
           rows = res.records.map((r) => r.keys.map((k) => r.get(k)));
         } else {
           // The same read-only runner as the web console: read access mode, time limit, row cap.
+          // The query guard (a Cypher parser) loads only for `atlas query`.
+          const { runConsoleQuery } = await import('../../web/server/console.ts');
           const res = await runConsoleQuery(cypher!, params, { driver: c.driver, database: c.database, timeoutMs: 60_000, rowCap: o.limit }).catch((e: unknown) => {
             const err = asAtlasError(e);
             if (err.code === 'QUERY_REFUSED') throw new AtlasError('QUERY_REFUSED', `${err.message} (use --write to allow writes from the CLI)`, { source: 'query', cause: e });

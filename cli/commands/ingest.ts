@@ -3,8 +3,6 @@ import { Command } from 'commander';
 import { createInterface } from 'node:readline/promises';
 import { resolve } from 'node:path';
 import { AtlasError } from '../../errors/index.ts';
-import { removeSources, resetGraph } from '../../ingest/5-write/remove.ts';
-import { loadLexicon } from '../../ingest/index.ts';
 import { EXIT, formatError } from '../report.ts';
 import { withConnection, type Ui } from '../runtime.ts';
 
@@ -52,6 +50,9 @@ export function registerIngestCommands(program: Command, ui: () => Ui): void {
     .option('--json', 'print the summary as JSON')
     .action(async (sources: string[], o: { json?: boolean }) => {
       await withConnection(ui(), async (c) => {
+        // Imported when run, so `atlas --help` and the other commands do not load extraction.
+        const { removeSources } = await import('../../ingest/5-write/remove.ts');
+        const { loadLexicon } = await import('../../ingest/lexicon.ts');
         const s = await removeSources({ driver: c.driver, database: c.database }, sources.map(toStoredSource), { lexicon: loadLexicon() });
         if (o.json) console.log(JSON.stringify(s, null, 2));
         else if (!ui().quiet) {
@@ -79,6 +80,7 @@ export function registerIngestCommands(program: Command, ui: () => Ui): void {
             return;
           }
         }
+        const { resetGraph } = await import('../../ingest/5-write/remove.ts');
         const n = await resetGraph({ driver: c.driver, database: c.database });
         if (!ui().quiet) console.log(`Graph emptied: ${n} nodes deleted.`);
       });

@@ -24,21 +24,38 @@ const isPdfBytes = (b: Uint8Array) => b[0] === 0x25 && b[1] === 0x50 && b[2] ===
 
 /** Loads one file or URL. Throws IngestError with the source (and byte position where known). */
 export async function loadDocument(source: string, opts: LoadOptions = {}): Promise<Document> {
+  return (await loadIfChanged(source, opts, () => false))!;
+}
+
+/**
+ * Loads one file or URL unless `unchanged(id, sourceHash)` says the graph already holds these very bytes:
+ * then answers null without decoding or parsing, so an unchanged re-ingest costs a read and a hash per file.
+ */
+export async function loadIfChanged(source: string, opts: LoadOptions, unchanged: (id: string, sourceHash: string) => boolean): Promise<Document | null> {
   const maxBytes = opts.maxBytes ?? (Number(process.env.ATLAS_MAX_BYTES) || DEFAULT_MAX_BYTES);
-  if (isUrl(source)) return loadUrl(source, maxBytes, opts.fetchTimeoutMs ?? 15000);
+  const id = documentId(source);
+  if (isUrl(source)) {
+    const { bytes, contentType, charset } = await fetchBounded(source, maxBytes, opts.fetchTimeoutMs ?? 15000);
+    const sourceHash = bytesHash(bytes);
+    if (unchanged(id, sourceHash)) return null;
+    return { ...(await fromUrl(source, bytes, contentType, charset, maxBytes)), sourceHash };
+  }
   const ext = extname(source).toLowerCase();
   if (!SUPPORTED_EXTENSIONS.includes(ext)) {
     throw new IngestError('UNSUPPORTED', source, `unsupported file type "${ext || '(none)'}": Atlas reads ${SUPPORTED_EXTENSIONS.join(', ')}`);
   }
   const bytes = await readRegularFile(source, maxBytes);
-  if (ext === '.pdf') return pdfDocument(source, basename(source), bytes);
+  const sourceHash = bytesHash(bytes);
+  if (unchanged(id, sourceHash)) return null;
+  if (ext === '.pdf') return { ...(await pdfDocument(source, basename(source), bytes)), sourceHash };
   const raw = decodeText(bytes, source, { maxBytes });
   const format: DocumentFormat = ext === '.html' || ext === '.htm' ? 'html' : ext === '.txt' && !looksLikeMarkdown(raw) ? 'text' : 'markdown';
-  return buildDocument(source, basename(source), raw, format);
+  return { ...buildDocument(source, basename(source), raw, format), sourceHash };
 }
 
-async function loadUrl(url: string, maxBytes: number, timeoutMs: number): Promise<Document> {
-  const { bytes, contentType, charset } = await fetchBounded(url, maxBytes, timeoutMs);
+const bytesHash = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+async function fromUrl(url: string, bytes: Uint8Array, contentType: string, charset: string | undefined, maxBytes: number): Promise<Document> {
   const name = decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? new URL(url).hostname);
   let doc: Document;
   if (/application\/pdf/i.test(contentType) || isPdfBytes(bytes)) doc = await pdfDocument(url, name, bytes);
@@ -57,8 +74,10 @@ async function pdfDocument(source: string, name: string, bytes: Uint8Array): Pro
   return { ...identity(source, pdf.text), name, format: 'pdf', text: pdf.text, meta: pdf.meta, links: [], blocks: pdf.blocks, pages: pdf.pages };
 }
 
+const documentId = (source: string) => 'doc:' + createHash('sha256').update(source).digest('hex').slice(0, 16);
+
 const identity = (source: string, text: string) => ({
-  id: 'doc:' + createHash('sha256').update(source).digest('hex').slice(0, 16),
+  id: documentId(source),
   source,
   contentHash: createHash('sha256').update(text).digest('hex'),
 });

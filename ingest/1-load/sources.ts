@@ -44,16 +44,13 @@ class Walk {
   }
 
   async input(abs: string): Promise<void> {
-    let s: Stats;
-    let real: string;
-    try {
-      s = await stat(abs);
-      real = await realpath(abs);
-    } catch (cause) {
-      const e = fsError(cause, abs);
-      this.errors.push((cause as NodeJS.ErrnoException)?.code === 'ENOENT' ? new IngestError('UNREADABLE', abs, 'no such file or folder', { cause }) : e);
+    const found = await resolved(abs);
+    if ('cause' in found) {
+      const { cause } = found;
+      this.errors.push((cause as NodeJS.ErrnoException)?.code === 'ENOENT' ? new IngestError('UNREADABLE', abs, 'no such file or folder', { cause }) : fsError(cause, abs));
       return;
     }
+    const { s, real } = found;
     if (s.isDirectory()) await this.folder(abs, real);
     else if (s.isFile()) this.add(abs, real);
     else this.errors.push(notAFile(abs, s));
@@ -100,15 +97,12 @@ class Walk {
   /** A symlink inside a folder: followed once; dangling links and loops are reported for names that could be documents or folders. */
   private async link(path: string, name: string): Promise<void> {
     const mayMatter = supported(name) || extname(name) === '';
-    let s: Stats;
-    let real: string;
-    try {
-      real = await realpath(path);
-      s = await stat(path);
-    } catch (cause) {
-      if (mayMatter) this.errors.push(fsError(cause, path));
+    const found = await resolved(path);
+    if ('cause' in found) {
+      if (mayMatter) this.errors.push(fsError(found.cause, path));
       return;
     }
+    const { s, real } = found;
     if (s.isDirectory()) {
       if (this.open.includes(real)) {
         this.errors.push(new IngestError('UNREADABLE', path, `symlink loop: the link points back to the folder ${real}, which is being read; not followed`));
@@ -119,5 +113,14 @@ class Walk {
     if (!supported(name)) return; // the loader reads by the name's extension
     if (s.isFile()) this.add(path, real);
     else this.errors.push(notAFile(path, s));
+  }
+}
+
+/** What a path is once symlinks are followed, and its real path; or why that cannot be known. */
+async function resolved(path: string): Promise<{ s: Stats; real: string } | { cause: unknown }> {
+  try {
+    return { s: await stat(path), real: await realpath(path) };
+  } catch (cause) {
+    return { cause };
   }
 }

@@ -84,9 +84,10 @@ export interface WorkCandidate {
 }
 
 export interface WorkAssignment {
-  /** docId → the work it belongs to, with its containment in the closest version (1 for a work's first version). */
+  /** docId → its work, with its containment in the closest other version (1 for a work of one version), for
+   * every version of every work this assignment touched (existing versions too: a new one can change them). */
   works: Map<string, { workId: string; similarity: number }>;
-  /** Existing works folded into another because a new document bridges them: old id → surviving id. */
+  /** Existing works folded into another (bridged by a new document, or renamed after a smaller member id): old id → new id. */
   merges: Map<string, string>;
 }
 
@@ -119,7 +120,7 @@ export function assignWorks(existing: WorkCandidate[], incoming: { docId: string
     while (parent.has(r)) r = parent.get(r)!;
     return r;
   };
-  const chosen = new Map<string, { workId: string; similarity: number }>();
+  const chosen = new Map<string, string>();
   incoming.forEach((doc, i) => {
     const self = existing.length + i;
     const hits = new Map<number, number>();
@@ -135,20 +136,43 @@ export function assignWorks(existing: WorkCandidate[], incoming: { docId: string
       if (c >= CONTAINMENT_THRESHOLD && c > (matched.get(w) ?? 0)) matched.set(w, c);
     }
     let workId = 'work:' + doc.docId.replace(/^doc:/, '');
-    let similarity = 1;
     if (matched.size) {
-      // The oldest-named work survives so that ids stay stable as versions arrive.
       const ids = [...matched.keys()].sort();
       workId = ids[0];
-      similarity = Math.max(...matched.values());
       for (const w of ids.slice(1)) parent.set(w, workId);
     }
-    chosen.set(doc.docId, { workId, similarity });
+    chosen.set(doc.docId, workId);
     all[self].workId = workId;
   });
+
+  // A work's id and its versions' similarities follow from its final set of versions alone, never from the
+  // order they arrived in: the id is named after the smallest member document id, and each version's
+  // similarity is its containment in the closest other version (1 for a work of one version). So one run
+  // over a corpus, two halves in either order, and two concurrent runs all name and weigh works alike.
+  const groups = new Map<string, typeof all>();
+  const touched = new Set<string>();
+  for (const c of all) {
+    const root = find(c.workId!);
+    if (!groups.has(root)) groups.set(root, []);
+    groups.get(root)!.push(c);
+    if (chosen.has(c.docId)) touched.add(root);
+  }
+  for (const w of parent.keys()) touched.add(find(w));
   const works = new Map<string, { workId: string; similarity: number }>();
-  for (const [docId, v] of chosen) works.set(docId, { workId: find(v.workId), similarity: v.similarity });
   const merges = new Map<string, string>();
-  for (const w of parent.keys()) merges.set(w, find(w));
+  const stored = new Map(existing.map((e) => [e.docId, e.workId]));
+  for (const root of touched) {
+    const versions = groups.get(root) ?? [];
+    const id = 'work:' + versions.map((v) => v.docId.replace(/^doc:/, '')).sort()[0];
+    for (const v of versions) {
+      let similarity = versions.length === 1 ? 1 : 0;
+      for (const o of versions) {
+        if (o !== v) similarity = Math.max(similarity, containment(v.fp, o.fp, (k) => rare(k, v.fp) && rare(k, o.fp)));
+      }
+      works.set(v.docId, { workId: id, similarity });
+      const old = stored.get(v.docId);
+      if (old && old !== id) merges.set(old, id);
+    }
+  }
   return { works, merges };
 }

@@ -115,7 +115,7 @@ function nodeOfMention(m: CandidateMention, docId: string, lex: Lexicon): Node {
 
 export function resolve(input: ResolveInput[], lexicon: Lexicon): ResolveOutput {
   // names structured signals found anywhere in the run, looked for in every document's running text (inputs
-  // stored beside the graph carry no text: the pipeline applies the gazetteer per streamed batch instead)
+  // stored beside the graph carry no text: settle applies the gazetteer across the graph instead, 5-write/learned-names.ts)
   const full = (x: ResolveInput): x is ResolveInput & Parameters<typeof withGazetteer>[0][number] => 'passages' in x && typeof x.doc.text === 'string';
   const items: ResolveInput[] = input.every(full) ? withGazetteer(input, lexicon) : input;
   const uf = new UnionFind();

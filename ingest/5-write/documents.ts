@@ -16,10 +16,17 @@ export interface DocumentWrite {
   replace: boolean;
 }
 
-/** Content hash of every complete document (null when pending): what a run may skip as unchanged. */
-export async function storedHashes(t: WriteTarget): Promise<Map<string, string | null>> {
-  const rows = await read(t, 'MATCH (d:Document) RETURN d.id AS id, d.contentHash AS hash');
-  return new Map(rows.map((r) => [r.get('id') as string, (r.get('hash') as string | null) ?? null]));
+export interface StoredHash {
+  /** Hash of the document's text; null while it is pending (written, not yet settled). */
+  content: string | null;
+  /** Hash of the bytes it was read from. */
+  source: string | null;
+}
+
+/** The hashes of every stored document: what a run may skip as unchanged. */
+export async function storedHashes(t: WriteTarget): Promise<Map<string, StoredHash>> {
+  const rows = await read(t, 'MATCH (d:Document) RETURN d.id AS id, d.contentHash AS hash, d.sourceHash AS source');
+  return new Map(rows.map((r) => [r.get('id') as string, { content: (r.get('hash') as string | null) ?? null, source: (r.get('source') as string | null) ?? null }]));
 }
 
 /** Complete documents with their work and signature, as near-duplicate candidates for new documents. */
@@ -52,6 +59,7 @@ export async function writeDocuments(t: WriteTarget, docs: DocumentWrite[]): Pro
       text: doc.text,
       length: doc.text.length,
       pendingHash: doc.contentHash,
+      sourceHash: doc.sourceHash ?? null,
       minhash: fp.minhash,
       shingles: fp.shingles,
       ingestedAt: new Date().toISOString(),
@@ -82,7 +90,7 @@ export async function writeDocuments(t: WriteTarget, docs: DocumentWrite[]): Pro
     await tx.run(
       `UNWIND $rows AS row
        MERGE (x:Extraction {id: row.id}) ON CREATE SET x.relations = []
-       SET x.source = row.source, x.data = row.data, x.resolvedHash = null`,
+       SET x.source = row.source, x.data = row.data, x.resolvedHash = null, x.gazetteerKey = null, x.gazetteer = null`,
       { rows: inputs },
     );
   });

@@ -8,5 +8,4 @@ export { storedHashes, workCandidates, writeDocuments, type DocumentWrite } from
 export { settle, type Settled } from './settle.ts';
 export { planSettle, relationKey, type SettlePlan } from './plan.ts';
 export { mergeWorks, refreshWorkTitles } from './works.ts';
-export { refreshEntityStats } from './stats.ts';
 export { chunks, inWrite, ROWS_PER_QUERY, type WriteTarget } from './target.ts';

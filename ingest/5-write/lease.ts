@@ -14,6 +14,8 @@ export interface Lease {
   /** Throws when the lease was lost (expired while this process stalled, and another took it). */
   check(): void;
   release(): Promise<void>;
+  /** Stops renewing without a write: for a database that went away (the lease then simply expires). */
+  abandon(): void;
 }
 
 const alive = (pid: number) => {
@@ -71,9 +73,11 @@ export async function acquireLease(t: WriteTarget, o: { onWait?: (holder: string
     check: () => {
       if (lost) throw lost;
     },
+    abandon: () => clearInterval(renew),
     release: async () => {
       clearInterval(renew);
-      await write(t, `MATCH (l:AtlasLock {id: 'ingest'}) WHERE l.owner = $owner SET l.owner = null, l.expires = 0`, params).catch(() => {});
+      // Deleted, not emptied: a graph whose documents were all removed holds nothing of Atlas.
+      await write(t, `MATCH (l:AtlasLock {id: 'ingest'}) WHERE l.owner = $owner DELETE l`, params).catch(() => {});
     },
   };
 }

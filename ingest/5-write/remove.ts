@@ -1,12 +1,16 @@
-// Removing documents (`atlas remove`, `ingest --watch` on a deleted file): each document goes with everything
-// only it supported — its passages and their mentions, its evidence on shared relations (a relation left with
-// no evidence goes too), entities left with no mention and no relation, a Work left with no version — and the
-// derived counts, aliases and titles of what remains are brought back to what an ingest without it gives.
+// Removing documents (`atlas remove`, `ingest --watch` on a deleted file): each document goes with its
+// passages, mentions, resolution input and own edges, and its evidence comes off shared relations (a relation
+// left with none goes); its Work is regrouped from the versions left. Then the remaining documents are
+// settled again, as an ingest settles them, so what their resolution depended on the removed document
+// (entities, aliases, merges, counts) becomes what an ingest without it gives, and the overview is recounted.
 import type { ManagedTransaction } from 'neo4j-driver';
-import { fold } from '../keys.ts';
 import { loadLexicon, type Lexicon } from '../lexicon.ts';
 import { assignWorks } from '../4-resolve/dedupe.ts';
-import { refreshEntityStats, refreshWorkTitles, type WriteTarget } from './index.ts';
+import { MIN_SUPPORT } from './cooccurrence/index.ts';
+import { acquireLease } from './lease.ts';
+import { refreshStaleOverview } from './overview.ts';
+import { settle } from './settle.ts';
+import { inWrite, type WriteTarget } from './target.ts';
 
 export interface RemovedDocument {
   id: string;
@@ -47,30 +51,38 @@ export async function findDocuments(t: WriteTarget, sources: string[]): Promise<
   return { found: [...found.values()].sort((a, b) => a.source.localeCompare(b.source)), notFound };
 }
 
-/** Removes the documents the sources name, one transaction per document, then refreshes what they touched. */
-export async function removeSources(t: WriteTarget, sources: string[], opts: { lexicon?: Lexicon } = {}): Promise<RemoveSummary> {
+/**
+ * Removes the documents the sources name, one transaction per document, under the ingest lease (a removal
+ * and an ingest take turns), then settles what is left and recounts the overview.
+ */
+export async function removeSources(
+  t: WriteTarget,
+  sources: string[],
+  opts: { lexicon?: Lexicon; onStep?: (step: string) => void } = {},
+): Promise<RemoveSummary> {
   const { found, notFound } = await findDocuments(t, sources);
-  const lexicon = opts.lexicon ?? loadLexicon();
   const summary: RemoveSummary = { removed: [], notFound, passages: 0, mentions: 0, relations: 0, entities: 0, works: 0 };
-  const touched = new Set<string>();
-  const session = t.driver.session({ database: t.database });
+  if (found.length === 0) return summary;
+  const lexicon = opts.lexicon ?? loadLexicon();
+  const lease = await acquireLease(t, { onWait: (holder) => opts.onStep?.(`waiting for another ingest (${holder}) to finish`) });
   try {
     for (const doc of found) {
-      const counts = await session.executeWrite((tx) => removeDocumentTx(tx, doc.id, lexicon));
+      lease.check();
+      const counts = await inWrite(t, (tx) => removeDocumentTx(tx, doc.id));
+      if (!counts) continue; // gone already (another removal got there first)
       summary.removed.push(doc);
       summary.passages += counts.passages;
       summary.mentions += counts.mentions;
       summary.relations += counts.relations;
-      summary.entities += counts.entities;
       summary.works += counts.works;
-      for (const id of counts.touched) touched.add(id);
     }
+    lease.check();
+    const { plan } = await settle(t, lexicon, { onStep: opts.onStep });
+    summary.entities += plan.drop.length;
+    summary.relations += plan.staleRelations.length;
+    await refreshStaleOverview(t, summary.removed.map((d) => d.id));
   } finally {
-    await session.close();
-  }
-  if (found.length) {
-    await refreshEntityStats(t, [...touched]);
-    await refreshWorkTitles(t);
+    await lease.release();
   }
   return summary;
 }
@@ -78,49 +90,25 @@ export async function removeSources(t: WriteTarget, sources: string[], opts: { l
 interface TxCounts {
   passages: number;
   mentions: number;
+  /** Relations that lost all their evidence (or an end) and were deleted. */
   relations: number;
-  entities: number;
   works: number;
-  /** Entities that remain and whose counts, degree or aliases may have changed. */
-  touched: string[];
 }
 
 const num = (v: unknown) => Number(v ?? 0);
 
-/** One document out, inside the caller's transaction. */
-export async function removeDocumentTx(tx: ManagedTransaction, docId: string, lexicon: Lexicon): Promise<TxCounts> {
+/** One document out, inside the caller's transaction; null when there is no such document. */
+export async function removeDocumentTx(tx: ManagedTransaction, docId: string): Promise<TxCounts | null> {
   const prefix = docId + ':';
-  // What the document touches, read before anything goes: entities it mentions (with the surface texts of
-  // its mentions, for aliases), entities at either end of a relation carrying its evidence or ending at it.
   const before = await tx.run(
     `MATCH (d:Document {id: $docId})
-     CALL (d) {
-       OPTIONAL MATCH (d)-[:HAS_PASSAGE]->(p:Passage)
-       OPTIONAL MATCH (p)-[m:MENTIONS]->(e:Entity)
-       RETURN count(DISTINCT p) AS passages, count(m) AS mentions
-     }
-     CALL (d) {
-       OPTIONAL MATCH (d)-[:HAS_PASSAGE]->(:Passage)-[m:MENTIONS]->(e:Entity)
-       WITH e, collect(m.text) AS texts WHERE e IS NOT NULL
-       RETURN collect({id: e.id, texts: texts}) AS mentioned
-     }
-     CALL (d) {
-       OPTIONAL MATCH (a)-[r]->(b) WHERE r.evidenceKeys IS NOT NULL AND any(k IN r.evidenceKeys WHERE k STARTS WITH $prefix)
-       WITH collect(DISTINCT a.id) + collect(DISTINCT b.id) AS ids
-       OPTIONAL MATCH (d)-[]-(x:Entity)
-       WITH ids, collect(DISTINCT x.id) AS xs
-       RETURN ids + xs AS related
-     }
-     RETURN passages, mentions, mentioned, related`,
-    { docId, prefix },
+     OPTIONAL MATCH (d)-[:HAS_PASSAGE]->(p:Passage)
+     RETURN count(DISTINCT p) AS passages, COUNT { (d)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->() } AS mentions`,
+    { docId },
   );
-  if (before.records.length === 0) return { passages: 0, mentions: 0, relations: 0, entities: 0, works: 0, touched: [] };
-  const rec = before.records[0];
-  const mentioned = rec.get('mentioned') as { id: string; texts: string[] }[];
-  const touched = new Set<string>([...mentioned.map((m) => m.id), ...(rec.get('related') as (string | null)[]).filter((x): x is string => !!x && !x.startsWith('doc:'))]);
-
-  // Its evidence off shared relations; a relation left with none is deleted, the others keep their
-  // support and confidence true to the evidence that is left.
+  if (before.records.length === 0) return null;
+  // Its evidence off shared relations; a relation left with none (a co-occurrence under MIN_SUPPORT) is
+  // deleted, the others keep their support and confidence true to the evidence that is left.
   const stripped = await tx.run(
     `MATCH ()-[r]->() WHERE r.evidenceKeys IS NOT NULL AND any(k IN r.evidenceKeys WHERE k STARTS WITH $prefix)
      WITH r, [i IN range(0, size(r.evidenceKeys) - 1) WHERE NOT r.evidenceKeys[i] STARTS WITH $prefix] AS keep
@@ -129,13 +117,13 @@ export async function removeDocumentTx(tx: ManagedTransaction, docId: string, le
          r.evidenceSentences = [i IN keep | r.evidenceSentences[i]], r.evidenceMethods = [i IN keep | r.evidenceMethods[i]],
          r.evidenceConfidences = [i IN keep | r.evidenceConfidences[i]], r.support = size(keep),
          r.confidence = reduce(m = 0.0, c IN [i IN keep | r.evidenceConfidences[i]] | CASE WHEN c > m THEN c ELSE m END)
-     WITH r, keep WHERE size(keep) = 0
+     WITH r, keep WHERE size(keep) = 0 OR (type(r) = 'CO_OCCURS' AND size(keep) < $min)
      DELETE r
      RETURN count(*) AS deleted`,
-    { prefix },
+    { prefix, min: MIN_SUPPORT },
   );
   // The document's own edges (CITES, LINKS_TO, AUTHORED … of the document node) go with it, and so do its
-  // passages; a Work keeps its other versions.
+  // passages and its resolution input; a Work keeps its other versions.
   const gone = await tx.run(
     `MATCH (d:Document {id: $docId})
      OPTIONAL MATCH (d)-[:VERSION_OF]->(w:Work)
@@ -144,7 +132,6 @@ export async function removeDocumentTx(tx: ManagedTransaction, docId: string, le
      WITH d, w, own, collect(p) AS ps
      FOREACH (x IN ps | DETACH DELETE x)
      DETACH DELETE d
-     // Its resolution inputs go too, so later runs no longer resolve against it.
      WITH own, w
      OPTIONAL MATCH (x:Extraction {id: $docId})
      DELETE x
@@ -153,40 +140,11 @@ export async function removeDocumentTx(tx: ManagedTransaction, docId: string, le
   );
   const workId = gone.records[0]?.get('work') as string | null;
   const works = workId ? await regroupWork(tx, workId) : 0;
-  // Entities with nothing left pointing at them go; the rest lose the aliases only this document gave them.
-  const orphans = await tx.run(
-    `UNWIND $ids AS id MATCH (e:Entity {id: id}) WHERE NOT EXISTS { (e)--() } DELETE e RETURN count(*) AS n`,
-    { ids: [...touched] },
-  );
-  const left = await tx.run(
-    `UNWIND $ids AS id MATCH (e:Entity {id: id})
-     OPTIONAL MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)-[m:MENTIONS]->(e)
-     WITH e, m ORDER BY d.source, p.index, m.start
-     RETURN e.id AS id, e.aliases AS aliases, e.lexiconId AS lexiconId, collect(m.text) AS texts`,
-    { ids: [...touched] },
-  );
-  const removedTexts = new Map(mentioned.map((m) => [m.id, new Set(m.texts.map(fold))]));
-  const aliasRows: { id: string; aliases: string[] }[] = [];
-  for (const r of left.records) {
-    const id = r.get('id') as string;
-    const aliases = (r.get('aliases') as string[] | null) ?? [];
-    const pruned = pruneAliases(aliases, removedTexts.get(id), r.get('texts') as string[], lexicon.byId.get(r.get('lexiconId') ?? id)?.aliases);
-    if (pruned.join('\n') !== aliases.join('\n')) aliasRows.push({ id, aliases: pruned });
-  }
-  if (aliasRows.length) {
-    await tx.run(
-      `UNWIND $rows AS row MATCH (e:Entity {id: row.id})
-       SET e.aliases = row.aliases, e.aliasText = reduce(s = '', a IN row.aliases | s + a + ' | ')`,
-      { rows: aliasRows },
-    );
-  }
   return {
-    passages: num(rec.get('passages')),
-    mentions: num(rec.get('mentions')),
+    passages: num(before.records[0].get('passages')),
+    mentions: num(before.records[0].get('mentions')),
     relations: num(stripped.records[0]?.get('deleted')) + num(gone.records[0]?.get('own')),
-    entities: num(orphans.records[0]?.get('n')),
     works,
-    touched: left.records.map((r) => r.get('id') as string),
   };
 }
 
@@ -223,33 +181,14 @@ async function regroupWork(tx: ManagedTransaction, workId: string): Promise<numb
 }
 
 /**
- * An alias that only the removed document's mentions spelled goes; one that a remaining mention spells, or
- * that the lexicon gives the entity, stays — in the spelling of the first remaining mention, as resolution
- * would pick it (aliases differing only in case or accents are one alias). Sorted, as resolution sorts them.
- */
-export function pruneAliases(aliases: string[], removed: Set<string> | undefined, remainingTexts: string[], lexiconAliases: string[] = []): string[] {
-  if (!removed || removed.size === 0) return aliases;
-  const spelling = new Map<string, string>();
-  // Mention texts come before lexicon aliases, as they do when resolution gathers an entity's aliases.
-  for (const t of [...remainingTexts, ...lexiconAliases]) if (!spelling.has(fold(t))) spelling.set(fold(t), t.replace(/\s+/g, ' ').trim());
-  const out: string[] = [];
-  for (const a of aliases) {
-    const f = fold(a);
-    if (!removed.has(f)) out.push(a);
-    else if (spelling.has(f)) out.push(spelling.get(f)!);
-  }
-  return out.sort();
-}
-
-/**
- * Empties Atlas's graph: every Document, Passage, Entity and Work with their relationships (other data in a
+ * Empties Atlas's graph: every Document, Passage, Entity, Work and Community with their relationships (other data in a
  * shared database is left alone; the schema stays). Batched, so a big graph does not need one huge transaction.
  */
 export async function resetGraph(t: WriteTarget): Promise<number> {
   const session = t.driver.session({ database: t.database });
   try {
     const res = await session.run(
-      `MATCH (n) WHERE n:Document OR n:Passage OR n:Entity OR n:Work OR n:Extraction
+      `MATCH (n) WHERE n:Document OR n:Passage OR n:Entity OR n:Work OR n:Extraction OR n:Community
        CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
        RETURN count(*) AS n`,
     );

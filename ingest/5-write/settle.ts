@@ -14,6 +14,7 @@ import { workCandidates } from './documents.ts';
 import { parseRelationKey, planSettle, relationKey, type SettlePlan } from './plan.ts';
 import { chunks, inWrite, read, ROWS_PER_QUERY, type WriteTarget } from './target.ts';
 import { mergeWorks, refreshWorkTitles } from './works.ts';
+import { withLearnedNames } from './learned-names.ts';
 
 export interface Settled {
   resolved: ResolveOutput;
@@ -29,8 +30,11 @@ export async function settle(t: WriteTarget, lexicon: Lexicon, o: { onStep?: (st
     docId: r.get('id') as string,
     fp: { minhash: (r.get('minhash') as number[]).map(Number), shingles: Number(r.get('shingles')) },
   }));
-  const xs = await read(t, 'MATCH (x:Extraction) MATCH (d:Document {id: x.id}) RETURN x.id AS id, x.source AS source, x.data AS data, x.resolvedHash AS hash, x.relations AS relations');
-  const inputs = xs.map((r) => decodeInput(r.get('id'), r.get('source'), r.get('data'))).sort(byDocumentOrder);
+  const xs = await read(t, 'MATCH (x:Extraction) MATCH (d:Document {id: x.id}) RETURN x.id AS id, x.source AS source, x.data AS data, x.resolvedHash AS hash, x.relations AS relations, x.gazetteerKey AS gkey, x.gazetteer AS gadded');
+  const stored = xs.map((r) => decodeInput(r.get('id'), r.get('source'), r.get('data'))).sort(byDocumentOrder);
+  // Names that structured signals found anywhere in the graph, looked for in every document's running text.
+  const cache = new Map(xs.map((r) => [r.get('id') as string, { key: r.get('gkey') as string | null, added: r.get('gadded') as string | null }]));
+  const inputs = await withLearnedNames(t, stored, cache, lexicon);
   const resolved = resolve(inputs, lexicon);
 
   // Works first: the works count of an entity depends on them. Near-duplicates are decided over all pending
@@ -38,8 +42,9 @@ export async function settle(t: WriteTarget, lexicon: Lexicon, o: { onStep?: (st
   step('works');
   const pendingIds = new Set(pending.map((p) => p.docId));
   const { works, merges } = assignWorks(await workCandidates(t, pendingIds), pending);
-  await inWrite(t, (tx) => writeVersions(tx, [...works].map(([docId, w]) => ({ docId, workId: w.workId, similarity: w.similarity }))));
+  // Renames and merges first, so the similarities written next are not overwritten by the moved edges' old ones.
   if (merges.size) await mergeWorks(t, merges);
+  await inWrite(t, (tx) => writeVersions(tx, [...works].map(([docId, w]) => ({ docId, workId: w.workId, similarity: w.similarity }))));
   await refreshWorkTitles(t);
   const workOf = new Map((await read(t, 'MATCH (d:Document)-[:VERSION_OF]->(w:Work) RETURN d.id AS d, w.id AS w')).map((r) => [r.get('d') as string, r.get('w') as string]));
 

@@ -20,6 +20,7 @@ export interface Cues {
   invariableEndings: string[];
   usage: { evaluate: string[]; use: string[]; trainOn: string[]; window: number };
   definitions: { before: string[]; categoryNouns: string[]; after: string[] };
+  citations: { notSurnames: string[] };
 }
 
 export const CUES_PATH = dataPath('cues.json');
@@ -43,6 +44,7 @@ export function parseCues(data: unknown, file = CUES_PATH): Cues {
   const infl = sh.object(o.inflection, 'inflection');
   const usage = sh.object(o.usage, 'usage');
   const defs = sh.object(o.definitions, 'definitions');
+  const cit = sh.object(o.citations, 'citations');
   return {
     roles: roleLists,
     leadRoles: sh.strings(o.leadRoles, 'leadRoles'),
@@ -63,6 +65,7 @@ export function parseCues(data: unknown, file = CUES_PATH): Cues {
       before: sh.strings(defs.before, 'definitions.before'), categoryNouns: sh.strings(defs.categoryNouns, 'definitions.categoryNouns'),
       after: sh.strings(defs.after, 'definitions.after'),
     },
+    citations: { notSurnames: sh.strings(cit.notSurnames, 'citations.notSurnames') },
   };
 }
 

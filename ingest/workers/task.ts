@@ -5,13 +5,14 @@ import { loadLexicon } from '../lexicon.ts';
 import { prepare } from '../prepare.ts';
 import type { Document, Passage } from '../types.ts';
 import type { Extraction } from '../3-extract/index.ts';
+import type { Fingerprint } from '../4-resolve/dedupe.ts';
 
 const lexicon = loadLexicon();
 
-export default function run(task: { doc: Document; started: MessagePort } | null): { passages: Passage[]; extraction: Extraction } | null {
+export default function run(task: { doc: Document; started: MessagePort } | null): { passages: Passage[]; extraction: Extraction; fp: Fingerprint } | null {
   if (task === null) return null; // warm-up: the module (compromise, lexicon) is loaded
   task.started.postMessage('start'); // the pool's time budget for this document starts now
   task.started.close();
-  const { passages, extraction } = prepare(task.doc, lexicon);
-  return { passages, extraction };
+  const { passages, extraction, fp } = prepare(task.doc, lexicon);
+  return { passages, extraction, fp };
 }

@@ -2,6 +2,7 @@
 // clear message and no change to the data, syntax errors, saved queries with parameters, shareable URLs.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { lacks, needs } from '../shared-data.ts';
 import { openPage, useExplorer } from './harness.ts';
 
 const ctx = useExplorer();
@@ -32,7 +33,7 @@ async function counts(): Promise<{ nodes: number; rels: number }> {
   return { nodes: records[0].get('nodes').toNumber(), rels: records[0].get('rels').toNumber() };
 }
 
-describe('Cypher console', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'Cypher console'), () => {
   it('runs a query with Ctrl+Enter and shows the result as a graph and as a table', async () => {
     const page = await openConsole();
     await runInEditor(page, 'MATCH (a:Entity)-[r]->(b:Entity) RETURN a, r, b LIMIT 20');

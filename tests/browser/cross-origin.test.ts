@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lacks, needs } from '../shared-data.ts';
 import { testDriver, testTarget } from '../integration/helpers/db.ts';
 import { startServer, type RunningServer } from '../../web/server/index.ts';
 import { launchBrowser, seedGraph } from './harness.ts';
@@ -49,7 +50,8 @@ window.attack = async () => {
 beforeAll(async () => {
   driver = testDriver();
   await seedGraph(driver, testTarget().database);
-  api = await startServer({ driver, database: testTarget().database, port: 0 });
+  // As `atlas serve` runs: console queries in the capped-heap query worker.
+  api = await startServer({ driver, database: testTarget().database, target: testTarget(), port: 0 });
   collector = http.createServer((req, res) => {
     collected.push(req.url ?? '');
     res.end('a,b\n');
@@ -71,7 +73,7 @@ afterAll(async () => {
   await driver?.close();
 });
 
-describe('a page on another origin', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'a page on another origin'), () => {
   // 127.0.0.1 on another port is the same site (ports do not count); localhost is another site.
   it.each(['127.0.0.1', 'localhost'])('served from %s on another port reads nothing and makes Neo4j fetch nothing', async (hostName) => {
     const port = (attacker.address() as AddressInfo).port;
@@ -93,7 +95,7 @@ describe('a page on another origin', () => {
   });
 });
 
-describe('the API on its own origin', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'the API on its own origin'), () => {
   it('answers the same browser, and refuses the LOAD CSV there too', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

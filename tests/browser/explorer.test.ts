@@ -2,6 +2,7 @@
 // with highlighted mentions, the document viewer, expansion without layout jumps, paths, inert markup,
 // shareable URLs and export.
 import { describe, expect, it } from 'vitest';
+import { lacks, needs } from '../shared-data.ts';
 import { graphNodes, HOSTILE_FILE, nodeOnScreen, openPage, tapNode, useExplorer } from './harness.ts';
 
 const ctx = useExplorer();
@@ -24,7 +25,7 @@ async function searchAndSelect(page: import('playwright-core').Page, q: string):
   return id;
 }
 
-describe('explorer', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'explorer'), () => {
   it('opens on the most connected entities, with a legend', async () => {
     const { page, problems } = await openPage(ctx.browser, ctx.server.url);
     const nodes = await graphNodes(page);

@@ -9,9 +9,10 @@ import { afterAll, beforeAll, vi } from 'vitest';
 import { ingestSources } from '../../ingest/pipeline.ts';
 import { testDriver, testTarget } from '../integration/helpers/db.ts';
 import { startServer, type RunningServer, type ServerOptions } from '../../web/server/index.ts';
+import { SEEDS } from '../shared-data.ts';
 
+export { SEEDS };
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SEEDS = path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
 const ARTIFACTS = path.join(REPO_ROOT, 'tests', '.artifacts');
 export const HOSTILE_DIR = path.join(ARTIFACTS, 'hostile');
 export const HOSTILE_FILE = path.join(HOSTILE_DIR, 'hostile-markup.txt');

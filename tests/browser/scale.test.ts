@@ -2,6 +2,7 @@
 // leaves no two node boxes (label included) overlapping and the old nodes where they were; a copied link
 // reopens the same nodes, pins, hidden nodes and filters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lacks, needs } from '../shared-data.ts';
 import { HUB_ID, removeSynthetic, syntheticGraph, writeSynthetic } from '../../bench/synthetic-graph.ts';
 import { graphNodes, openPage, tapNode, useExplorer } from './harness.ts';
 
@@ -15,7 +16,7 @@ afterAll(async () => {
   await removeSynthetic(ctx.driver, ctx.database);
 });
 
-describe('explorer at scale', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'explorer at scale'), () => {
   it('expands a node with 400 neighbours by kind, without piles: no two node boxes overlap', async () => {
     const { page, problems } = await openPage(ctx.browser, ctx.server.url);
     await page.evaluate((id) => window.__atlas!.show({ nodes: [], edges: [] }).then(() => window.__atlas!.focus(id)), HUB_ID);

@@ -4,6 +4,7 @@
 // Cypher completion popup.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { lacks, needs } from '../shared-data.ts';
 import { cleanAliases } from '../../web/client/src/detail-props.ts';
 import { openPage, useExplorer } from './harness.ts';
 
@@ -18,7 +19,7 @@ async function sized(width: number, height: number, url = ctx.server.url): Promi
 
 const box = async (page: Page, sel: string) => (await page.locator(sel).boundingBox())!;
 
-describe('explorer screen', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'explorer screen'), () => {
   it('at 1024×700 the page does not scroll and the graph gets the middle', async () => {
     const page = await sized(1024, 700);
     const doc = await page.evaluate(() => ({ h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth }));

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lacks, needs } from '../shared-data.ts';
 import { testDriver, testTarget } from './helpers/db.ts';
 import { startServer, type RunningServer } from '../../web/server/index.ts';
 import type {
@@ -68,7 +69,7 @@ afterAll(async () => {
   await driver?.close();
 });
 
-describe('explorer API', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'explorer API'), () => {
   let saeId = '';
 
   it('prints a loopback URL', () => {
@@ -209,7 +210,7 @@ describe('explorer API', () => {
   });
 });
 
-describe('console queries', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'console queries'), () => {
   it('returns rows, columns and the graph in them', async () => {
     const { status, body } = await query('MATCH (a:Entity)-[r]->(b:Entity) RETURN a, r, b LIMIT $n', { n: 5 });
     expect(status).toBe(200);
@@ -301,7 +302,7 @@ describe('console queries', () => {
   }, 60_000);
 });
 
-describe('serving', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'serving'), () => {
   it('never sends the database credentials', () => {
     const { password } = testTarget();
     expect(password.length).toBeGreaterThan(3);

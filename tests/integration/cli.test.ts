@@ -7,11 +7,11 @@ import { promisify } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lacks, needs, SEEDS } from '../shared-data.ts';
 import type { ExportGraph } from '../../cli/export/read.ts';
 import { testDriver } from './helpers/db.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const SEEDS = join(ROOT, '..', 'shared', 'seeds');
 const run = promisify(execFile);
 
 /** Runs the CLI; a trailing object gives environment variables to set for this run. */
@@ -32,7 +32,7 @@ beforeAll(async () => {
   await driver.close();
 });
 
-describe('atlas CLI', { timeout: 300_000 }, () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'atlas CLI'), { timeout: 300_000 }, () => {
   it('ingests the seeds and a bad file, prints the summary and the per-file error, and exits 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-cli-'));
     writeFileSync(join(dir, 'broken.txt'), Buffer.from([0x41, 0xff, 0x42]));
@@ -169,7 +169,7 @@ describe('atlas CLI', { timeout: 300_000 }, () => {
   });
 });
 
-describe('atlas remove', { timeout: 180_000 }, () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'atlas remove'), { timeout: 180_000 }, () => {
   it('removes a document by its path, and reports a source with no document as a failed source (exit 1)', async () => {
     const r = await atlas('remove', join(SEEDS, '004_2ce8cbb06aa7e3b9.txt'));
     expect(r.code, r.stderr).toBe(0);

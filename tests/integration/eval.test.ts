@@ -3,6 +3,7 @@
 // dev set of ../shared/eval: ingested into the emptied database, exported, scored by its own scorer.
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lacks, needs } from '../shared-data.ts';
 import { evalThroughNeo4j } from '../../eval/from-neo4j.ts';
 import { formatScore } from '../../eval/format.ts';
 import { DEFAULT_GOLD, DEFAULT_SEEDS } from '../../eval/run-memory.ts';
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => driver?.close());
 
-describe('extraction quality read back from Neo4j', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'extraction quality read back from Neo4j'), () => {
   it('meets the floors on the seeds', async () => {
     const score = await evalThroughNeo4j(driver, { gold: DEFAULT_GOLD, seeds: DEFAULT_SEEDS });
     const report = formatScore(score);

@@ -1,19 +1,22 @@
 // One graph however the corpus arrives: in one run, in two halves in either order, in two concurrent runs,
 // or in a run killed at a random point and then rerun — the sorted export (counts included) is the same.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readGraph } from '../../cli/export/read.ts';
 import { ingestSources } from '../../ingest/index.ts';
 import { testDriver, testTarget } from './helpers/db.ts';
+import { diff, snapshot as snapshotOf } from './helpers/snapshot.ts';
+import { lacks, needs, SHARED } from '../shared-data.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const SHARED = join(ROOT, '..', 'shared');
-const SEEDS = readdirSync(join(SHARED, 'seeds')).sort().map((f) => join(SHARED, 'seeds', f));
-const ARXIV = join(SHARED, 'corpora', 'arxiv-cs-ai-cl-abstracts');
-const PAPERS = readdirSync(ARXIV).sort().slice(0, 8).map((f) => join(ARXIV, f));
+// The seeds and eight arXiv abstracts of ../shared; without them every case here skips (SKIP below).
+const SKIP = lacks('seeds') || lacks('corpora');
+const list = (dir: string) => (SKIP ? [] : readdirSync(dir).sort().map((f) => join(dir, f)));
+const SEEDS = list(join(SHARED, 'seeds'));
+const PAPERS = list(join(SHARED, 'corpora', 'arxiv-cs-ai-cl-abstracts')).slice(0, 8);
 const ALL = [...SEEDS, ...PAPERS];
 // Overlapping halves: the seeds share entities, acronyms and works across documents.
 const FIRST = [SEEDS[0], SEEDS[2], ...PAPERS.slice(0, 5)];
@@ -24,19 +27,7 @@ let clean: string[];
 
 const wipe = () => driver.executeQuery('MATCH (n) DETACH DELETE n');
 
-/** The export as sorted lines, without what differs between runs by design (times, element ids). */
-async function snapshot(): Promise<string[]> {
-  const g = await readGraph(driver);
-  const drop = new Set(['ingestedAt']);
-  const props = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([k]) => !drop.has(k)).sort());
-  return [
-    ...g.nodes.map((n) => JSON.stringify({ id: n.id, labels: [...n.labels].sort(), p: props(n.properties) })),
-    ...g.edges.map((e) => JSON.stringify({ t: e.type, s: e.source, d: e.target, p: props(e.properties) })),
-  ].sort();
-}
-
-/** Lines only in `a` and only in `b`: an empty pair means the graphs are equal (and says what differs if not). */
-const diff = (a: string[], b: string[]) => ({ onlyA: a.filter((x) => !b.includes(x)), onlyB: b.filter((x) => !a.includes(x)) });
+const snapshot = () => snapshotOf(driver);
 
 beforeAll(async () => {
   driver = testDriver();
@@ -48,7 +39,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => driver?.close());
 
-describe('resolution across runs', () => {
+describe.skipIf(SKIP)(needs('corpora', 'resolution across runs'), () => {
   it('two halves, first then second, give the graph of one run over the whole', async () => {
     await wipe();
     await ingestSources(FIRST, driver);
@@ -56,14 +47,11 @@ describe('resolution across runs', () => {
     expect(diff(await snapshot(), clean)).toEqual({ onlyA: [], onlyB: [] });
   }, 300_000);
 
-  it('two halves, second then first, give the same graph except the id of a Work first seen in the second half', async () => {
+  it('two halves, second then first, give the same graph (work ids and similarities included)', async () => {
     await wipe();
     await ingestSources(SECOND, driver);
     await ingestSources(FIRST, driver);
-    // Known gap: a Work is named after the first version ingested, so its id (not its members, title or the
-    // entities' works counts) depends on the order of runs.
-    const workless = (xs: string[]) => xs.map((x) => x.replace(/work:[0-9a-f]{16}/g, 'work:*'));
-    expect(diff(workless(await snapshot()), workless(clean))).toEqual({ onlyA: [], onlyB: [] });
+    expect(diff(await snapshot(), clean)).toEqual({ onlyA: [], onlyB: [] });
   }, 300_000);
 
   it('an unchanged re-ingest writes nothing and leaves the graph as it was', async () => {
@@ -75,7 +63,7 @@ describe('resolution across runs', () => {
   }, 300_000);
 });
 
-describe('concurrent ingests', () => {
+describe.skipIf(SKIP)(needs('corpora', 'concurrent ingests'), () => {
   it('two at once on overlapping sets, on a fresh database (schema included), equal the sequential result', async () => {
     await driver.executeQuery('MATCH (n) DETACH DELETE n');
     const other = testDriver();
@@ -93,7 +81,7 @@ describe('concurrent ingests', () => {
   }, 300_000);
 });
 
-describe('a killed ingest, then a rerun', () => {
+describe.skipIf(SKIP)(needs('corpora', 'a killed ingest, then a rerun'), () => {
   it('SIGKILL of the CLI at a random point, then a rerun, equals a clean ingest (counts included)', async () => {
     await wipe();
     const t = testTarget();
@@ -111,5 +99,38 @@ describe('a killed ingest, then a rerun', () => {
     const s = await ingestSources(ALL, driver);
     expect(s.failed).toBe(0);
     expect(diff(await snapshot(), clean)).toEqual({ onlyA: [], onlyB: [] });
+  }, 300_000);
+});
+
+describe.skipIf(SKIP)(needs('corpora', 'names learned in one run, found in another'), () => {
+  // A BibTeX entry names two people in full; the other document writes one surname and one full name in prose.
+  const bib = '# A Benchmark\n\n```\n@article{q2023, title={Measuring Progress on Scalable Oversight for Large Language Models}, author={Okonkwo, Adaeze and Lindqvist, Tobias}}\n```\n';
+  const prose = 'As Okonkwo shows, debate helps. Later work by Tobias Lindqvist on oversight agrees.\n';
+  const files = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-learned-'));
+    writeFileSync(join(dir, 'a.md'), bib);
+    writeFileSync(join(dir, 'b.md'), prose);
+    return [join(dir, 'a.md'), join(dir, 'b.md')];
+  };
+  const peopleInB = async (b: string) =>
+    (await driver.executeQuery(
+      `MATCH (d:Document {source: $b})-[:HAS_PASSAGE]->(:Passage)-[m:MENTIONS]->(e:Person) RETURN m.text AS text, e.name AS name ORDER BY m.start`,
+      { b },
+    )).records.map((r) => [r.get('text'), r.get('name')]);
+
+  it('the prose document, ingested first, gets the names when the BibTeX arrives in a later run', async () => {
+    const [a, b] = files();
+    await wipe();
+    await ingestSources([a, b], driver);
+    const together = await snapshot();
+    expect(await peopleInB(b)).toEqual([['Okonkwo', 'Adaeze Okonkwo'], ['Tobias Lindqvist', 'Tobias Lindqvist']]);
+
+    await wipe();
+    await ingestSources([b], driver);
+    // alone, the bare surname is nobody yet
+    expect(await peopleInB(b)).toEqual([['Tobias Lindqvist', 'Tobias Lindqvist']]);
+    await ingestSources([a], driver);
+    expect(await peopleInB(b)).toEqual([['Okonkwo', 'Adaeze Okonkwo'], ['Tobias Lindqvist', 'Tobias Lindqvist']]);
+    expect(diff(await snapshot(), together)).toEqual({ onlyA: [], onlyB: [] });
   }, 300_000);
 });

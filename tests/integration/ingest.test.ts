@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lacks, needs, SEEDS } from '../shared-data.ts';
 import { ingestSources } from '../../ingest/pipeline.ts';
 import { testDriver } from './helpers/db.ts';
 
-const SEEDS = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
 const ANNOUNCEMENTS = ['000_21b7a242badc503d.txt', '001_167c7b21bb755419.txt', '002_8cbe44fa147b9f2d.txt'];
 
 let driver: Driver;
@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => driver?.close());
 
-describe('ingesting the seeds', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'ingesting the seeds'), () => {
   it('writes the four documents and reports a summary', async () => {
     const s = await ingestSources([SEEDS], driver);
     expect(s.written).toBe(4);
@@ -90,7 +90,7 @@ describe('ingesting the seeds', () => {
   });
 });
 
-describe('bad input among good input', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'bad input among good input'), () => {
   it('reports each bad file and still writes the good ones, losing and duplicating nothing', async () => {
     const before = await counts();
     const dir = mkdtempSync(join(tmpdir(), 'atlas-bad-'));
@@ -152,7 +152,7 @@ describe('bad input among good input', () => {
   });
 });
 
-describe('works across separate ingests', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'works across separate ingests'), () => {
   it('merges two works when a later version bridges them, whatever the order of ingests', async () => {
     await driver.executeQuery('MATCH (n) DETACH DELETE n'); // versions of the seeds must not find the seeds
     const dir = mkdtempSync(join(tmpdir(), 'atlas-bridge-'));

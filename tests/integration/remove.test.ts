@@ -3,12 +3,12 @@
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lacks, needs, SEEDS } from '../shared-data.ts';
 import { readGraph, type ExportGraph } from '../../cli/export/read.ts';
 import { removeSources } from '../../ingest/5-write/remove.ts';
 import { ingestSources } from '../../ingest/pipeline.ts';
 import { testDriver, testTarget } from './helpers/db.ts';
 
-const SEEDS = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
 // 000 and 001 are versions of one work (000 names it, 001 states its title); 004 is a work of its own.
 const [REMOVED, KEPT_1, KEPT_2] = ['000_21b7a242badc503d.txt', '001_167c7b21bb755419.txt', '004_2ce8cbb06aa7e3b9.txt'].map((f) => join(SEEDS, f));
 
@@ -45,7 +45,7 @@ afterAll(async () => {
   await driver.close();
 });
 
-describe('removing a document', () => {
+describe.skipIf(lacks('seeds'))(needs('seeds', 'removing a document'), () => {
   it('leaves the graph an ingest of the other two documents gives', { timeout: 400_000 }, async () => {
     await ingestSources([REMOVED, KEPT_1, KEPT_2], driver);
     const docId = (await driver.executeQuery('MATCH (d:Document {source: $s}) RETURN d.id AS id', { s: REMOVED })).records[0].get('id') as string;

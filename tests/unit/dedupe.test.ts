@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lacks, needs, SEEDS } from '../shared-data.ts';
 import { loadDocument } from '../../ingest/1-load/index.ts';
 import { assignWorks, containment, fingerprint } from '../../ingest/4-resolve/dedupe.ts';
 
-const SEEDS = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
 const files = ['000_21b7a242badc503d.txt', '001_167c7b21bb755419.txt', '002_8cbe44fa147b9f2d.txt', '004_2ce8cbb06aa7e3b9.txt'];
 
 describe('near-duplicate works', () => {
-  it('puts the three versions of the announcement in one work, whatever the order, and the excerpt list apart', async () => {
+  it.skipIf(lacks('seeds'))(needs('seeds', 'puts the three versions of the announcement in one work, whatever the order, and the excerpt list apart'), async () => {
     const docs = await Promise.all(files.map((f) => loadDocument(join(SEEDS, f))));
     const items = docs.map((d) => ({ docId: d.id, fp: fingerprint(d.text) }));
     for (const order of [items, [...items].reverse(), [items[1], items[2], items[3], items[0]]]) {

@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lacks, needs, SEEDS } from '../shared-data.ts';
 import { buildDocument, listSources, loadDocument } from '../../ingest/1-load/index.ts';
 import { IngestError } from '../../ingest/errors.ts';
 import { firstInvalidUtf8 } from '../../ingest/1-load/decode.ts';
 
-const SEEDS = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
 
 async function loadError(path: string): Promise<IngestError> {
   try {
@@ -18,7 +18,7 @@ async function loadError(path: string): Promise<IngestError> {
 }
 
 describe('load', () => {
-  it('reads the wiki-style metadata header of a seed page', async () => {
+  it.skipIf(lacks('seeds'))(needs('seeds', 'reads the wiki-style metadata header of a seed page'), async () => {
     const doc = await loadDocument(join(SEEDS, '001_167c7b21bb755419.txt'));
     expect(doc.meta.author).toBe('evhub');
     expect(doc.meta.published).toBe('2024-01-12');
@@ -30,7 +30,7 @@ describe('load', () => {
     expect(doc.meta.fields['Key Points'].split('\n')).toHaveLength(5);
   });
 
-  it('turns markdown links into anchor text and keeps their targets with exact spans', async () => {
+  it.skipIf(lacks('seeds'))(needs('seeds', 'turns markdown links into anchor text and keeps their targets with exact spans'), async () => {
     const doc = await loadDocument(join(SEEDS, '001_167c7b21bb755419.txt'));
     expect(doc.format).toBe('markdown');
     expect(doc.text).not.toMatch(/\]\(https?:[^)\s]+\)/); // the page's last link is cut off mid-URL in the source itself

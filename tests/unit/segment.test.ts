@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lacks, needs, SEEDS } from '../shared-data.ts';
 import { buildDocument, loadDocument } from '../../ingest/1-load/index.ts';
 import { segment, sentenceSpans } from '../../ingest/2-segment/index.ts';
 
-const SEEDS = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
 
 describe('segment', () => {
   it('splits sentences without breaking at abbreviations, initials or decimals', () => {
@@ -12,7 +12,7 @@ describe('segment', () => {
     expect(spans).toEqual(['We find that Sonnet 3.7 can learn it, e.g. by hiding.', 'Srinivasan S. Iyengar agrees!', 'Does it?', 'Yes.']);
   });
 
-  it('keeps every passage and sentence span inside the document text', async () => {
+  it.skipIf(lacks('seeds'))(needs('seeds', 'keeps every passage and sentence span inside the document text'), async () => {
     for (const f of ['000_21b7a242badc503d.txt', '001_167c7b21bb755419.txt', '002_8cbe44fa147b9f2d.txt', '004_2ce8cbb06aa7e3b9.txt']) {
       const doc = await loadDocument(join(SEEDS, f));
       const passages = segment(doc);
@@ -28,12 +28,12 @@ describe('segment', () => {
     }
   });
 
-  it('makes each excerpt line of a list of post excerpts its own passage', async () => {
+  it.skipIf(lacks('seeds'))(needs('seeds', 'makes each excerpt line of a list of post excerpts its own passage'), async () => {
     const doc = await loadDocument(join(SEEDS, '004_2ce8cbb06aa7e3b9.txt'));
     expect(segment(doc)).toHaveLength(7);
   });
 
-  it('recognises a comment thread, its quotes and the replies to them', async () => {
+  it.skipIf(lacks('seeds'))(needs('seeds', 'recognises a comment thread, its quotes and the replies to them'), async () => {
     const doc = await loadDocument(join(SEEDS, '002_8cbe44fa147b9f2d.txt'));
     const passages = segment(doc);
     const comments = passages.filter((p) => p.kind === 'comment');

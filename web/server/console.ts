@@ -179,6 +179,13 @@ function consoleError(err: unknown, timeoutMs: number): AtlasError {
         `The query was stopped after ${(timeoutMs / 1000).toFixed(0)} s: it took longer than the server's time limit. Add a LIMIT or narrow the MATCH.`,
         keep,
       );
+    case 'QUERY_TOO_LARGE':
+      return new AtlasError(
+        'QUERY_TOO_LARGE',
+        'The query needed more memory than Neo4j allows one transaction, so Neo4j stopped it. Aggregate less at once ' +
+          '(collect fewer values, add a LIMIT before collect) or return counts instead of lists.',
+        { ...keep, retriable: false },
+      );
     case 'QUERY_SYNTAX':
       return new AtlasError('QUERY_SYNTAX', `Cypher syntax error: ${withoutExplain(e.message)}`, keep);
     case 'QUERY_PARAMETER':

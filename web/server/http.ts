@@ -7,6 +7,8 @@ import { AtlasError } from '../../errors/index.ts';
 import { presentError } from './error-response.ts';
 
 const MAX_BODY = 256 * 1024;
+/** How much of an oversized body is read (and dropped) before the connection is cut. */
+const DRAIN_LIMIT = 16 * MAX_BODY;
 /** Deeper JSON than this is refused before anything recursive (parameter conversion, the driver) sees it. */
 const MAX_JSON_DEPTH = 32;
 
@@ -102,9 +104,13 @@ export async function readJsonObject(req: http.IncomingMessage): Promise<Record<
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new AtlasError('REQUEST_TOO_LARGE', `The request body is larger than ${MAX_BODY / 1024} KB.`);
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
+    // Past the limit the rest is read and dropped, so the 413 reaches a client still sending (leaving the
+    // loop destroys the socket under it: the client then sees ECONNRESET, on this or its next request);
+    // a body far past it is cut off.
+    else if (size > DRAIN_LIMIT) break;
   }
+  if (size > MAX_BODY) throw new AtlasError('REQUEST_TOO_LARGE', `The request body is larger than ${MAX_BODY / 1024} KB.`);
   let body: unknown;
   try {
     body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
@@ -145,5 +151,7 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
 export function sendError(res: http.ServerResponse, err: unknown): void {
   const e = presentError(err);
   if (e.code === 'INTERNAL') console.error('[atlas serve]', err);
+  // The unread rest of an oversized body makes the connection unusable for another request.
+  if (e.code === 'REQUEST_TOO_LARGE' && !res.headersSent) res.setHeader('Connection', 'close');
   sendJson(res, e.httpStatus, { error: { code: e.code, message: e.message, retriable: e.retriable } });
 }

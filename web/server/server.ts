@@ -5,12 +5,14 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
+import type { Neo4jTarget } from '../../neo4j/connect.ts';
 import { AtlasError } from '../../errors/index.ts';
 import { QueryParams, assertSameOrigin, readJsonObject, routeArgument, sendError, sendJson } from './http.ts';
 import { reader } from './read.ts';
 import { ROUTES, type ServerSettings } from './routes/index.ts';
 import { serveStatic } from './static.ts';
 import { warmCypherParser } from './cypher-parser.ts';
+import { QueryWorker } from './query-worker.ts';
 
 export interface ServerOptions {
   driver: Driver;
@@ -29,6 +31,13 @@ export interface ServerOptions {
   queriesDir?: string;
   /** Most bytes of row JSON in one console answer. Default 8 MB. */
   byteBudget?: number;
+  /**
+   * The Neo4j `driver` talks to. Given, console queries run in a worker thread with its own driver and a
+   * capped heap (query-worker.ts), so no answer can exhaust this process's memory; without it they run here.
+   */
+  target?: Neo4jTarget;
+  /** Heap of the query worker, MB. Default 256. */
+  queryHeapMb?: number;
 }
 
 export interface RunningServer {
@@ -50,8 +59,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     rowCap: opts.rowCap ?? 1000,
     queriesDir: path.resolve(opts.queriesDir ?? path.join(REPO_ROOT, 'queries')),
     byteBudget: opts.byteBudget,
+    queryWorker: opts.target ? new QueryWorker(opts.target, opts.queryHeapMb) : undefined,
   };
   warmCypherParser();
+  settings.queryWorker?.warm();
   // The explorer's own queries are bounded by their inputs; the limit only guards against a stuck database.
   const read = reader(opts.driver, opts.database, Math.max(settings.queryTimeoutMs, 30_000));
 
@@ -105,11 +116,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   return {
     url: `http://${shownHost}:${port}/`,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await settings.queryWorker?.close();
+    },
   };
 }
 

@@ -31,7 +31,10 @@ export function addTitle(ctx: Ctx, s: Sentence, start: number, end: number, how:
 export function paperNounAhead(ctx: Ctx, after: string): boolean {
   const m = /^[\s,)]*((?:[\p{L}-]+\s+){0,1}[\p{L}-]+)/u.exec(after);
   if (!m) return false;
-  return m[1].split(/\s+/).some((w) => ctx.lexicon.vocab.paperNouns.has(w.toLowerCase()));
+  const words = m[1].split(/\s+/);
+  // "“journal versions” of papers": a preposition first means the noun belongs to another phrase
+  if (words.length > 1 && /^(?:of|in|on|for|about|to|from|with|by|as|at)$/i.test(words[0])) return false;
+  return words.some((w) => ctx.lexicon.vocab.paperNouns.has(w.toLowerCase()));
 }
 
 /** Title-case words from token i going right; stops at a sentence restart ("We use"). */
@@ -41,7 +44,7 @@ export function titleRunRight(tokens: Token[], i: number, text: string): number 
   while (k < tokens.length) {
     const t = tokens[k];
     if (t.kind === 'punct') {
-      if (/^[-:'’?&]$/.test(t.text) && k + 1 < tokens.length) { k++; continue; }
+      if (/^[-:'’?&*+]$/.test(t.text) && k + 1 < tokens.length) { k++; continue; }
       break;
     }
     const lower = t.lower;

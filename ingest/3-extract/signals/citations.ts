@@ -14,6 +14,7 @@ import type { Passage } from '../../types.ts';
 import { isTitleCase } from '../core/text-index.ts';
 import { fold, nameKey } from '../../keys.ts';
 import { found, type Method } from '../../knowledge/methods.ts';
+import { CUES } from '../../knowledge/cues.ts';
 
 const SURNAME = String.raw`(?:(?:van|von|de|der|den|da|di|du|le|la|del|dos|al|bin|ten|ter)\s+)*\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{L}'’-]*`;
 const YEAR = String.raw`(?:19|20)\d{2}[a-z]?`;
@@ -34,10 +35,8 @@ const NAME_LIST = (n: string) => String.raw`${n}(?:,\s+(?:and\s+)?${n})*(?:,?\s+
 const NUMBERED = new RegExp(String.raw`^\s*\[(\d{1,3})\]\s+((?:${NAME_LIST(INITIALS_NAME)})|(?:${NAME_LIST(FULL_NAME)}))(?:,?\s+et\s+al)?\.\s+(\p{Lu}[^\n]*?[^\s.A-Z])[.?!](?=\s|$)`, 'u');
 const APA = new RegExp(String.raw`^\s*(?:\[\d{1,3}\]\s*|\d{1,3}\.\s+|[-*•]\s+)?((?:${SURNAME},\s+(?:\p{Lu}\.\s?)+,?\s*(?:&\s*|and\s+)?)+)\((${YEAR})\)\.\s+(\p{Lu}[^\n]*?[^\s.A-Z])[.?!](?=\s|$)`, 'u');
 
-// Capitalised words that stand before a year without being a name: calendar words and the labels of releases.
-const NOT_SURNAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'spring', 'summer',
-  'autumn', 'fall', 'winter', 'version', 'since', 'until', 'before', 'after', 'in', 'from', 'during', 'circa', 'year', 'early', 'late', 'mid']);
+// Capitalised words that stand before a year without being a name (calendar words, release labels, venue statuses).
+const NOT_SURNAMES = new Set(CUES.citations.notSurnames);
 
 export interface CitationUnit {
   /** Offsets of the surnames cited (first author, and the second of "A and B"). */

@@ -60,7 +60,8 @@ export function slugToTitle(slug: string): string | null {
   while (words.length > 2 && /^\d{1,4}$/.test(words[0])) words = words.slice(1);
   // short letter+digit codes ("a01", "v2") are ids, not words of a title
   if (words.some((w) => /^(?:[a-z]{1,2}\d+|\d+[a-z]{1,2})$/i.test(w) && !/^\d+(?:st|nd|rd|th|[kmb])$/i.test(w))) return null;
-  if (words.length < 2) return null;
+  // two-word slugs ("building-blocks", "pref-tuning") name topics and pages more often than titles
+  if (words.length < 3) return null;
   // random ids are not titles
   if (words.some((w) => w.length >= 8 && /\d/.test(w) && /[a-z]/i.test(w))) return null;
   const t = words.join(' ');

@@ -2,10 +2,10 @@
 // share at least MIN_SUPPORT passages, with every shared passage as evidence (the same parallel evidence
 // lists as every other relation, so removing a document trims it like the rest) and weighted by NPMI.
 //
-// After a run only the pairs found in the run's passages can have gained or changed evidence: those are
-// recounted exactly from the graph. Pairs that lost evidence when a changed document was replaced were
-// already trimmed by removeDocument; the sweep below drops the ones left under MIN_SUPPORT. NPMI depends
-// on every count, so the weights are refreshed over the whole relation afterwards.
+// After a run only two kinds of pair can have changed: the pairs the changed documents' passages hold now,
+// and the stored pairs with evidence in those documents (a replaced or re-resolved document's old pairs, a
+// removed document's). Both are recounted exactly from the graph, so the incremental result is the result
+// of a full rebuild. NPMI depends on every count, so the weights are refreshed over the whole relation.
 import type { WriteTarget } from '../index.ts';
 import { cooccurringPairs, npmi, pairCounts, pairEnds, pairKey, pairKeysIn, type PassageMentions } from './pairs.ts';
 import { readRows, toNum, writeChunks } from '../session.ts';
@@ -20,7 +20,7 @@ export interface CooccurrenceSummary {
   pairsChecked: number;
   /** CO_OCCURS relations written (created or given new evidence). */
   written: number;
-  /** CO_OCCURS relations removed (left under MIN_SUPPORT by a replaced document). */
+  /** CO_OCCURS relations removed (left under MIN_SUPPORT by a replaced, re-resolved or removed document). */
   removed: number;
   /** Relations whose weight was refreshed. */
   weighted: number;
@@ -43,6 +43,20 @@ export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Pr
     { docIds: docIds ?? null },
   );
   const affected = pairKeysIn(fresh.map((r) => ({ entityIds: r.get('ids') as string[] })));
+  // 1b. The stored pairs with evidence in those documents (every stored pair on a rebuild): they may have
+  // lost passages, and are deleted below when they fall under MIN_SUPPORT.
+  const storedPairs = new Set<string>();
+  for (const r of await readRows(
+    t,
+    `MATCH (a:Entity)-[r:CO_OCCURS]->(b:Entity)
+     ${docIds ? `WHERE any(p IN r.evidencePassages WHERE left(p, size(p) - size(last(split(p, ':p'))) - 2) IN $docIds)` : ''}
+     RETURN a.id AS a, b.id AS b`,
+    { docIds: docIds ?? null },
+  )) {
+    const key = pairKey(r.get('a') as string, r.get('b') as string);
+    storedPairs.add(key);
+    affected.add(key);
+  }
   const entities = new Set<string>();
   for (const key of affected) for (const id of pairEnds(key)) entities.add(id);
 
@@ -63,8 +77,6 @@ export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Pr
       p.mentions.push({ entityId: r.get('id') as string, start: toNum(r.get('start')), end: toNum(r.get('end')), confidence: toNum(r.get('confidence')) });
     }
   }
-  // A pair under the threshold has no relation to delete: new passages only add to a count, and a pair
-  // that lost passages with a replaced document is handled by the sweep in step 5.
   const counts = pairCounts(passages.values(), affected);
   const keep = new Set([...counts].filter(([, n]) => n >= MIN_SUPPORT).map(([k]) => k));
 
@@ -113,16 +125,20 @@ export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Pr
   });
   // 4. Written where the evidence differs from what is stored (on a re-run, most pairs are unchanged).
   const stored = new Map<string, string>();
+  const signature = (keys: unknown[], sentences: unknown[], confidences: unknown[]) => JSON.stringify([keys, sentences, confidences.map(toNum)]);
   for (const pairs of slices(built, 5000)) {
     for (const r of await readRows(
       t,
-      `UNWIND $rows AS row MATCH (:Entity {id: row.a})-[r:CO_OCCURS]->(:Entity {id: row.b}) RETURN row.a + '|' + row.b AS k, r.evidenceKeys AS keys`,
+      `UNWIND $rows AS row MATCH (:Entity {id: row.a})-[r:CO_OCCURS]->(:Entity {id: row.b})
+       RETURN row.a + '|' + row.b AS k, r.evidenceKeys AS keys, r.evidenceSentences AS sentences, r.evidenceConfidences AS confidences`,
       { rows: pairs.map(({ a, b }) => ({ a, b })) },
     )) {
-      stored.set(r.get('k') as string, ((r.get('keys') as string[] | null) ?? []).join('\n'));
+      stored.set(r.get('k') as string, signature(r.get('keys') ?? [], r.get('sentences') ?? [], r.get('confidences') ?? []));
     }
   }
-  const rows = built.filter((r) => stored.get(`${r.a}|${r.b}`) !== r.evidence.map((ev) => ev.key).join('\n'));
+  const rows = built.filter(
+    (r) => stored.get(`${r.a}|${r.b}`) !== signature(r.evidence.map((ev) => ev.key), r.evidence.map((ev) => ev.sentence), r.evidence.map((ev) => ev.confidence)),
+  );
   await writeChunks(t, rows, 1000, (tx, chunk) =>
     tx.run(
       `UNWIND $rows AS row
@@ -137,13 +153,16 @@ export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Pr
       { rows: chunk, method: COOCCURRENCE_METHOD },
     ),
   );
-  // 5. Pairs a replaced document left under the threshold.
-  const [swept] = await readRows(t, `MATCH ()-[r:CO_OCCURS]->() WHERE r.support < $min WITH r LIMIT 1000000 DELETE r RETURN count(*) AS n`, { min: MIN_SUPPORT }, 'WRITE');
+  // 5. Stored pairs that the recount left under the threshold.
+  const gone = [...storedPairs].filter((k) => !keep.has(k)).map((k) => pairEnds(k)).map(([a, b]) => ({ a, b }));
+  await writeChunks(t, gone, 5000, (tx, chunk) =>
+    tx.run(`UNWIND $rows AS row MATCH (:Entity {id: row.a})-[r:CO_OCCURS]->(:Entity {id: row.b}) DELETE r`, { rows: chunk }),
+  );
   const weighted = await refreshWeights(t);
   return {
     pairsChecked: affected.size,
     written: rows.length,
-    removed: toNum(swept?.get('n')),
+    removed: gone.length,
     weighted,
     seconds: (performance.now() - t0) / 1000,
   };

@@ -38,26 +38,43 @@ function sentenceAt(p: PassageMentions, at: number): number {
   return -1;
 }
 
-/** The span that shows `a` and `b` together in `p`: the closest pair of their mentions, widened to sentences. */
+/**
+ * The span that shows `a` and `b` together in `p`: the earliest sentence holding a mention of each, else the
+ * closest pair of their mentions widened to whole sentences. Ties go to the earliest span, so the choice
+ * depends only on the mentions, never on the order they were read in (ingest order, batching).
+ */
 export function pairSpan(p: PassageMentions, a: MentionSpan[], b: MentionSpan[]): PairEvidence {
-  let best: [MentionSpan, MentionSpan] = [a[0], b[0]];
-  let bestGap = Infinity;
+  // The surest mention of each entity per sentence.
+  const bySentence = (ms: MentionSpan[]) => {
+    const out = new Map<number, number>();
+    for (const m of ms) {
+      const s = sentenceAt(p, m.start);
+      if (s >= 0 && sentenceAt(p, m.end - 1) === s) out.set(s, Math.max(out.get(s) ?? 0, m.confidence));
+    }
+    return out;
+  };
+  const inA = bySentence(a);
+  const inB = bySentence(b);
+  const shared = [...inA.keys()].filter((s) => inB.has(s)).sort((x, y) => x - y);
+  if (shared.length) {
+    const s = shared[0];
+    return { passageId: p.id, start: p.sentenceStarts[s], end: p.sentenceEnds[s], confidence: Math.min(inA.get(s)!, inB.get(s)!) };
+  }
+  let best: { from: number; to: number; gap: number; confidence: number } | undefined;
   for (const x of a) {
     for (const y of b) {
-      const gap = Math.max(x.start, y.start) - Math.min(x.end, y.end);
-      if (gap < bestGap) [bestGap, best] = [gap, [x, y]];
+      const c = { from: Math.min(x.start, y.start), to: Math.max(x.end, y.end), gap: Math.max(x.start, y.start) - Math.min(x.end, y.end), confidence: Math.min(x.confidence, y.confidence) };
+      if (!best || (c.gap - best.gap || c.from - best.from || c.to - best.to || best.confidence - c.confidence) < 0) best = c;
     }
   }
-  const [x, y] = best;
-  const from = Math.min(x.start, y.start);
-  const to = Math.max(x.end, y.end);
+  const { from, to, confidence } = best!;
   const si = sentenceAt(p, from);
   const sj = sentenceAt(p, to - 1);
   return {
     passageId: p.id,
     start: si >= 0 ? p.sentenceStarts[si] : p.start,
     end: sj >= 0 ? p.sentenceEnds[sj] : p.end,
-    confidence: Math.min(x.confidence, y.confidence),
+    confidence,
   };
 }
 

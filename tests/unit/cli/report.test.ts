@@ -1,8 +1,7 @@
-// How the CLI reports errors and picks its exit code, and which aliases a removal takes away.
+// How the CLI reports errors and picks its exit code.
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { AtlasError } from '../../../errors/index.ts';
-import { pruneAliases } from '../../../ingest/5-write/remove.ts';
 import { DbUnavailable } from '../../../neo4j/errors.ts';
 import { asAtlasError, exitCodeOf, formatError } from '../../../cli/report.ts';
 
@@ -30,12 +29,3 @@ describe('exit codes', () => {
   });
 });
 
-describe('aliases after a removal', () => {
-  it('lose only what the removed document alone spelled', () => {
-    const removed = new Set(['saes', 'sae', 'dictionary learning']);
-    expect(pruneAliases(['SAE', 'SAEs', 'dictionary learning', 'sparse autoencoders'], removed, ['SAEs'], ['dictionary learning'])).toEqual(['SAEs', 'dictionary learning', 'sparse autoencoders']);
-    // the remaining mention's spelling wins over the removed one's
-    expect(pruneAliases(['alignment stress-testing', 'stress test'], new Set(['alignment stress-testing']), ['Alignment Stress-Testing'])).toEqual(['Alignment Stress-Testing', 'stress test']);
-    expect(pruneAliases(['SAE'], undefined, [])).toEqual(['SAE']);
-  });
-});

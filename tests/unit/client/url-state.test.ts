@@ -2,21 +2,10 @@
 // values are ignored rather than trusted.
 import { describe, expect, it } from 'vitest';
 import { readUrl, urlFor, type UrlFields } from '../../../web/client/src/url-state.ts';
+import { INITIAL_STATE, type AppState } from '../../../web/client/src/state.ts';
 
-const base: UrlFields = {
-  view: 'explore',
-  selection: null,
-  doc: null,
-  query: '',
-  params: {},
-  hiddenTypes: [],
-  hiddenRels: [],
-  hiddenCommunities: [],
-  timeRange: null,
-  layout: 'fcose',
-  sizeBy: 'mentions',
-  graphCode: '',
-};
+// The page's initial state: all of it is a default, so none of it goes into the URL.
+const { loading: _loading, communities: _communities, openCommunity: _open, ...base }: UrlFields & Pick<AppState, 'loading' | 'communities' | 'openCommunity'> = INITIAL_STATE;
 
 describe('urlFor', () => {
   it('leaves defaults out', () => {

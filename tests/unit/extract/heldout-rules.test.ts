@@ -74,7 +74,7 @@ describe('titles', () => {
   });
 
   it('a colon label before a lower-case sentence is no title', () => {
-    expect(of(run('Relevant: in our Sleeper Agents paper we found that training hides backdoors.'), 'Paper')).not.toContain('Paper:Relevant: in our Sleeper Agents');
+    expect(of(run('Relevant: in our Sleeper Agents paper we found that training hides backdoors.'), 'Paper')).toEqual(['Paper:Sleeper Agents']);
   });
 
   it('papers the lexicon knows, unquoted: full title, or short title + paper noun', () => {

@@ -33,7 +33,7 @@ describe('model names', () => {
 
   it('a document STUDIES the models it says were evaluated, in the passive too', () => {
     const r = run('We fine-tuned Pythia-70M on the task. GPT-4o and Llama 3.1 405B were also evaluated. GPT-4 is popular.');
-    expect(r.relations).toEqual(expect.arrayContaining(['STUDIES DOC -> Model:Pythia-70M', 'STUDIES DOC -> Model:GPT-4o', 'STUDIES DOC -> Model:Llama 3.1 405B']));
-    expect(r.relations).not.toContain('STUDIES DOC -> Model:GPT-4');
+    // "GPT-4 is popular" is no evaluation
+    expect(r.relations.filter((x) => x.startsWith('STUDIES')).sort()).toEqual(['STUDIES DOC -> Model:GPT-4o', 'STUDIES DOC -> Model:Llama 3.1 405B', 'STUDIES DOC -> Model:Pythia-70M']);
   });
 });

@@ -21,7 +21,7 @@ We are primarily looking for Research Engineers and Research Scientists. They sa
   });
 
   it('capitalised aliases do not match lower-case words; ambiguous ones need context', () => {
-    expect(run('Meta-level red-teaming seems like a key part of it.').mentions).not.toContain('Organization:Meta');
+    expect(run('Meta-level red-teaming seems like a key part of it.').mentions.filter((m) => m.startsWith('Organization:'))).toEqual([]);
     expect(run('Meta released Llama 3 and Meta AI uses it.').mentions).toContain('Organization:Meta');
     expect(run('Meta-level red-teaming seems like a key part of it.').mentions).toContain('Concept:red-teaming');
   });

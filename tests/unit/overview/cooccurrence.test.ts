@@ -40,6 +40,35 @@ describe('co-occurrence pairs', () => {
     expect(pairSpan(passage, sae, b)).toEqual({ passageId: 'doc:a:p0', start: 100, end: 159, confidence: 0.7 });
   });
 
+  it('takes the earliest sentence holding both, whatever order the mentions come in', () => {
+    // Anthropic and Claude together in sentence 0 and again in sentence 2; sentence 2's mentions are closer.
+    const twice: PassageMentions = {
+      ...passage,
+      mentions: [...passage.mentions, { entityId: 'Organization:anthropic', start: 167, end: 176, confidence: 0.6 }],
+    };
+    const of = (id: string, ms: PassageMentions['mentions']) => ms.filter((m) => m.entityId === id);
+    const spans = [twice.mentions, [...twice.mentions].reverse()].map((ms) => pairSpan(twice, of('Organization:anthropic', ms), of('Model:claude', ms)));
+    expect(spans).toEqual([
+      { passageId: 'doc:a:p0', start: 100, end: 124, confidence: 0.8 },
+      { passageId: 'doc:a:p0', start: 100, end: 124, confidence: 0.8 },
+    ]);
+    // No sentence holds both and two pairs are equally close: the earlier one, in either order.
+    const tie: PassageMentions = {
+      ...passage,
+      mentions: [
+        { entityId: 'x', start: 119, end: 124, confidence: 0.5 },
+        { entityId: 'y', start: 125, end: 130, confidence: 0.5 },
+        { entityId: 'y', start: 154, end: 159, confidence: 0.5 },
+        { entityId: 'x', start: 160, end: 165, confidence: 0.5 },
+      ],
+    };
+    const tied = [tie.mentions, [...tie.mentions].reverse()].map((ms) => pairSpan(tie, of('x', ms), of('y', ms)));
+    expect(tied).toEqual([
+      { passageId: 'doc:a:p0', start: 100, end: 159, confidence: 0.5 },
+      { passageId: 'doc:a:p0', start: 100, end: 159, confidence: 0.5 },
+    ]);
+  });
+
   it('falls back to the passage bounds when sentences are unknown', () => {
     const bare = { ...passage, sentenceStarts: [], sentenceEnds: [] };
     expect(pairSpan(bare, [passage.mentions[0]], [passage.mentions[2]])).toEqual({ passageId: 'doc:a:p0', start: 100, end: 180, confidence: 0.7 });

@@ -111,7 +111,8 @@ export function createBus<C extends object>() {
   };
 }
 
-export const store = createStore<AppState>({
+/** The state a fresh page starts in (what the URL leaves out). */
+export const INITIAL_STATE: Readonly<AppState> = {
   view: 'explore',
   selection: null,
   doc: null,
@@ -127,7 +128,9 @@ export const store = createStore<AppState>({
   sizeBy: 'mentions',
   graphCode: '',
   loading: 0,
-});
+};
+
+export const store = createStore<AppState>({ ...INITIAL_STATE });
 
 export const bus = createBus<Commands>();
 export type Store = typeof store;

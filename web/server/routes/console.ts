@@ -1,4 +1,5 @@
-// The Cypher console's endpoints: POST /api/query (read-only, bounded: console.ts), GET /api/queries (the
+// The Cypher console's endpoints: POST /api/query (read-only, bounded: console.ts; in the query worker,
+// query-worker.ts, when the server has its Neo4j target), GET /api/queries (the
 // named queries of queries/), GET /api/schema (labels, types and keys for completion, and the limits).
 import { loadNamedQueries } from '../../../queries/catalog.ts';
 import { runConsoleQuery } from '../console.ts';
@@ -10,14 +11,9 @@ export const consoleRoutes: Routes = {
     method: 'POST',
     handle: async ({ body, settings, signal }) => {
       const b = await body();
-      return runConsoleQuery(b['cypher'], b['params'], {
-        driver: settings.driver,
-        database: settings.database,
-        timeoutMs: settings.queryTimeoutMs,
-        rowCap: settings.rowCap,
-        byteBudget: settings.byteBudget,
-        signal,
-      });
+      const limits = { timeoutMs: settings.queryTimeoutMs, rowCap: settings.rowCap, byteBudget: settings.byteBudget, signal };
+      if (settings.queryWorker) return settings.queryWorker.run(b['cypher'], b['params'], limits);
+      return runConsoleQuery(b['cypher'], b['params'], { driver: settings.driver, database: settings.database, ...limits });
     },
   },
   queries: {

@@ -68,8 +68,11 @@ export const overviewRoutes: Routes = {
     method: 'GET',
     // The communities when the graph has them (ingest computes them), else the most connected entities.
     handle: async ({ read, query }) => {
-      const view = await communityOverview(read, { communities: query.int('communities', 8, { min: 1, max: 30 }) });
-      return view ? { ...(await overviewCounts(read)), ...view } : overview(read, query.int('limit', 60, { min: 1, max: 300 }));
+      // Both parameters are checked whichever view answers: a bad one is a 400 on every graph.
+      const communities = query.int('communities', 8, { min: 1, max: 30 });
+      const limit = query.int('limit', 60, { min: 1, max: 300 });
+      const view = await communityOverview(read, { communities });
+      return view ? { ...(await overviewCounts(read)), ...view } : overview(read, limit);
     },
   },
 };

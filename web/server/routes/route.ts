@@ -3,6 +3,7 @@
 import type http from 'node:http';
 import type { Driver } from 'neo4j-driver';
 import { requireArg, type QueryParams } from '../http.ts';
+import type { QueryWorker } from '../query-worker.ts';
 import type { Read } from '../read.ts';
 
 export interface ServerSettings {
@@ -12,6 +13,8 @@ export interface ServerSettings {
   rowCap: number;
   queriesDir: string;
   byteBudget?: number;
+  /** Where console queries run when the server knows its Neo4j target: a worker with a capped heap. */
+  queryWorker?: QueryWorker;
 }
 
 export interface RouteContext {

@@ -28,7 +28,15 @@ export function colonTitles(ctx: Ctx, s: Sentence, selfKey: string): void {
     const r = c + 1;
     // a subtitle starts with a capital or a number ("Relevant: in our …" is a label and a sentence)
     if (!isCap(tokens[r]) && tokens[r].kind !== 'num') continue;
-    const rEnd = titleRunRight(tokens, r, text);
+    let rEnd = titleRunRight(tokens, r, text);
+    // "… without Reference Model by Jiwoo Hong, Noah Lee, and …": a byline after the title is not part of it
+    for (let k = r + 2; k + 2 < rEnd; k++) {
+      const after = tokens[k + 3];
+      if (tokens[k].lower === 'by' && isCap(tokens[k + 1]) && isCap(tokens[k + 2]) && (!after || k + 3 >= rEnd || after.text === ',' || after.lower === 'and')) {
+        rEnd = k;
+        break;
+      }
+    }
     const rightWords = tokens.slice(r, rEnd).filter((t) => t.kind === 'word');
     if (rightWords.length < 2) continue;
     const leftWords = tokens.slice(l, c).filter((t) => t.kind !== 'punct');

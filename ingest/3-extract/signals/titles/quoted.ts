@@ -35,6 +35,8 @@ export function quoted(ctx: Ctx, s: Sentence, selfKey: string, out: TitleFinding
       if (/[;{}=<>\\]|\d(?:px|em|%)\b/.test(inner) || words.filter((w) => /^[\p{L}'’:,?!-]+$/u.test(w)).length < words.length * 0.6) continue;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
       const before = text.slice(Math.max(0, m.index - 40), m.index);
+      // a value assigned in code or a BibTeX field (`publisher = "…"`, `booktitle = "…"`) is not a title in prose
+      if (/=\s*$/.test(before)) continue;
       const paperAfter = paperNounAhead(ctx, after);
       const colon = /^[^:]*\p{L}{2}[^:]*:\s*\p{L}\S*(?:\s+\S+)+/u.test(straighten(inner)) && !/\d:\d/.test(inner) && words.length >= 4;
       const title = isTitleCase(words);

@@ -89,6 +89,10 @@ public final class Launcher {
                     .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
                             List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
                     .setConfig(GraphDatabaseSettings.procedure_allowlist, PROCEDURE_ALLOWLIST)
+                    // One read query can build a list of 50 million values; without a limit the JVM spends
+                    // minutes in GC and every client waits. Tracked transaction memory is capped at half the
+                    // heap, so such a query fails alone (MemoryPoolOutOfMemoryError) and Neo4j stays up.
+                    .setConfig(GraphDatabaseSettings.memory_transaction_max_size, transactionMemoryLimit())
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(opts.getOrDefault("--page-cache", "256m")))
                     .setConfig(GraphDatabaseSettings.logs_directory, home.resolve("logs"))
                     // Bolt shuts down after the databases are checkpointed and closed; its default 5 s quiet
@@ -132,6 +136,11 @@ public final class Launcher {
         stdout.println("ATLAS_NEO4J_READY bolt://127.0.0.1:" + boundPort);
         stdout.flush();
         // main returns; Neo4j's non-daemon threads keep the JVM alive until SIGTERM/SIGINT runs the hook.
+    }
+
+    /** Half the JVM's heap (at least 64 MB): one transaction may use that much tracked memory, no more. */
+    static long transactionMemoryLimit() {
+        return Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 2);
     }
 
     /**
