@@ -3,7 +3,7 @@
 // shareable URLs and export.
 import { describe, expect, it } from 'vitest';
 import { lacks, needs } from '../shared-data.ts';
-import { graphNodes, HOSTILE_FILE, nodeOnScreen, openPage, useExplorer } from './harness.ts';
+import { graphNodes, HOSTILE_FILE, nodeOnScreen, openPage, tapNode, useExplorer } from './harness.ts';
 
 const ctx = useExplorer();
 const database = () => ctx.database;
@@ -119,7 +119,7 @@ describe.skipIf(lacks('seeds'))(needs('seeds', 'explorer'), () => {
 
     // pin one node, then lay the graph out concentrically: everything else moves, the pinned node does not
     const target = (await graphNodes(page)).find((n) => n.id.startsWith('organization:'))!;
-    await page.evaluate((id) => window.__atlas!.cy.getElementById(id).emit('tap'), target.id);
+    await tapNode(page, target.id);
     await page.click('[data-action="pin"]');
     await page.waitForFunction((id) => window.__atlas!.cy.getElementById(id).locked(), target.id);
     const before = await graphNodes(page);

@@ -102,6 +102,14 @@ export function graphNodes(page: Page): Promise<{ id: string; x: number; y: numb
   );
 }
 
+/** Tap a node as a click would (select it, open its panel). Returns nothing on purpose: handing a Cytoscape
+ *  collection back from page.evaluate makes Playwright serialise the whole graph, which takes minutes. */
+export async function tapNode(page: Page, id: string): Promise<void> {
+  await page.evaluate((nid) => {
+    window.__atlas!.cy.getElementById(nid).emit('tap');
+  }, id);
+}
+
 /** Where a node is drawn, in page coordinates (for real mouse clicks). */
 export async function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: number }> {
   const rendered = await page.evaluate((nid) => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lacks, needs } from '../shared-data.ts';
 import { HUB_ID, removeSynthetic, syntheticGraph, writeSynthetic } from '../../bench/synthetic-graph.ts';
-import { graphNodes, openPage, useExplorer } from './harness.ts';
+import { graphNodes, openPage, tapNode, useExplorer } from './harness.ts';
 
 const ctx = useExplorer();
 const graph = syntheticGraph({ nodes: 1000, edges: 2500, hubNeighbours: 400 });
@@ -61,14 +61,14 @@ describe.skipIf(lacks('seeds'))(needs('seeds', 'explorer at scale'), () => {
     const ids = (await graphNodes(page)).map((n) => n.id).sort();
     const [pinId, hideId] = await page.evaluate(() => window.__atlas!.cy.nodes('[type = "Person"], [type = "Organization"]').map((n) => n.id()).sort());
     // Pin one node, hide another, filter out concepts and the ABOUT relation, switch the size rule.
-    await page.evaluate((id) => window.__atlas!.cy.getElementById(id).emit('tap'), pinId);
+    await tapNode(page, pinId);
     await page.click('#detail [data-action="pin"]');
-    await page.evaluate((id) => window.__atlas!.cy.getElementById(id).emit('tap'), hideId);
+    await tapNode(page, hideId);
     await page.click('#detail [data-action="hide"]');
     await page.uncheck('#legend input[data-type="Concept"]');
     await page.uncheck('#rel-filters input[data-rel="ABOUT"]');
     await page.selectOption('#size-select', 'degree');
-    await page.evaluate((id) => window.__atlas!.cy.getElementById(id).emit('tap'), pinId);
+    await tapNode(page, pinId);
     const pinned = await page.evaluate((id) => window.__atlas!.cy.getElementById(id).position(), pinId);
     const expected = ids.filter((id) => id !== hideId);
     await page.waitForFunction((n) => {

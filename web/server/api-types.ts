@@ -78,6 +78,8 @@ export interface PassageWithMentions {
   end: number;
   text: string;
   mentions: MentionSpan[];
+  /** Paged sources (PDF): the 1-based page the passage starts on. */
+  page?: number;
 }
 
 export interface DocumentMetaJson {
@@ -154,7 +156,8 @@ export interface DocumentMention {
 export interface DocumentResponse extends DocumentMetaJson {
   text: string;
   mentions: DocumentMention[];
-  passages: { id: string; start: number; end: number; kind: string }[];
+  /** `page`: the 1-based page a passage of a paged source (PDF) starts on. */
+  passages: { id: string; start: number; end: number; kind: string; page?: number }[];
 }
 
 export interface PathResponse extends GraphData {

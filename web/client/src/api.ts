@@ -1,6 +1,7 @@
 // Typed calls to the explorer API. Each call counts towards `store.loading` (the loading bar) and turns
 // an error response into an `ApiFailure` carrying the server's code and message.
 import type {
+  CommunityView,
   DocumentResponse,
   EdgeDetail,
   EntityDetail,
@@ -9,6 +10,7 @@ import type {
   NamedQuery,
   OverviewResponse,
   PathResponse,
+  TimelineResponse,
   QueryResponse,
   SearchResponse,
   SourcesResponse,
@@ -69,10 +71,13 @@ export const api = {
     ),
   sources: (id: string, o: { skip: number; limit: number; sort: 'relevance' | 'date' }) =>
     call<SourcesResponse>(`/api/sources/${enc(id)}?skip=${o.skip}&limit=${o.limit}&sort=${o.sort}`),
+  community: (id: string, limit = 40) => call<CommunityView>(`/api/community/${enc(id)}?limit=${limit}`),
   expandGroups: (id: string) => call<ExpandGroupsResponse>(`/api/expand-groups/${enc(id)}`),
   edge: (id: string) => call<EdgeDetail>(`/api/edge/${enc(id)}`),
   document: (id: string) => call<DocumentResponse>(`/api/document/${enc(id)}`),
   path: (from: string, to: string) => call<PathResponse>(`/api/path?from=${enc(from)}&to=${enc(to)}`),
+  timeline: (ids: string[], range: { from: string; to: string } | null) =>
+    call<TimelineResponse>('/api/timeline', { ...post({ ids, ...(range ?? {}) }), quiet: true }),
   subgraph: (ids: string[]) => call<GraphData>('/api/subgraph', post({ ids })),
   query: (cypher: string, params: Record<string, unknown>, signal?: AbortSignal) =>
     call<QueryResponse>('/api/query', post({ cypher, params }, signal)),

@@ -10,6 +10,7 @@ import type { ExpandMeta } from './graph/view.ts';
 import { neighbourGroups } from './neighbour-groups.ts';
 import { cleanAliases, documentTitle, visibleProps } from './detail-props.ts';
 import { mountSourcesPager } from './sources-pager.ts';
+import { communityOf } from './graph/filters.ts';
 
 export interface NodeViewState {
   inView: boolean;
@@ -197,9 +198,24 @@ export function mountDetailPanel(root: HTMLElement, deps: DetailPanelDeps) {
       ...(node.type === 'Document' ? [] : ([['Mentions', props['mentions'] ?? node.mentions], ['Documents', props['documents']], ['Works', props['works']]] as [string, unknown][])),
     ];
     rows.push(...visibleProps(props));
-    body.append(
-      h('section', { class: 'section' }, h('h3', {}, 'Properties'), h('dl', { class: 'props' }, ...rows.filter(([, v]) => v !== undefined).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, fmtValue(v))]))),
-    );
+    const dl = h('dl', { class: 'props' }, ...rows.filter(([, v]) => v !== undefined).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, fmtValue(v))]));
+    const community = communityOf(node);
+    if (community) {
+      const c = store.get().communities.find((x) => x.id === community);
+      dl.append(
+        h('dt', {}, 'Community'),
+        h(
+          'dd',
+          {},
+          h(
+            'button',
+            { type: 'button', class: 'link-button', 'data-action': 'open-community', title: 'Open its community: the strongest members and their links', onclick: (() => bus.emit('community:open', { id: community })) as EventListener },
+            c?.name ?? community.replace(/^community:/, ''),
+          ),
+        ),
+      );
+    }
+    body.append(h('section', { class: 'section' }, h('h3', {}, 'Properties'), dl));
 
     if (d.relations.length) {
       body.append(
@@ -242,6 +258,7 @@ export function mountDetailPanel(root: HTMLElement, deps: DetailPanelDeps) {
       for (const p of doc.passages) {
         const ex = excerpt(p);
         const q = h('blockquote', { class: `passage kind-${p.kind}`, 'data-passage': p.id });
+        if (p.page !== undefined) q.append(h('span', { class: 'passage-page', title: `On page ${p.page} of the PDF` }, `p. ${p.page}`));
         if (ex.cutStart) q.append('… ');
         q.append(highlighted(ex.text, ex.spans, (_s, c) => h('mark', { class: 'mention', style: `--mark:${typeStyle(node.type).tint}` }, c)));
         if (ex.cutEnd) q.append(' …');

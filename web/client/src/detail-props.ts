@@ -6,6 +6,8 @@
 export const INTERNAL_PROPS: ReadonlySet<string> = new Set([
   'id', 'name', 'title', 'type', 'aliases', 'aliasText', 'lexiconId', 'mentions', 'documents', 'works', 'degree',
   'meta', 'source', 'ingestedAt', 'shingles', 'minhash', 'contentHash', 'titleSource', 'text', 'length', 'nameKey',
+  // Shown as the panel's own Community row.
+  'community', 'communityStrength',
 ]);
 
 export function visibleProps(props: Record<string, unknown>): [string, unknown][] {

@@ -8,6 +8,16 @@ import type { Bus, Store } from './state.ts';
 import { documentTitle } from './detail-props.ts';
 import { shapeIcon, typeStyle } from './theme.ts';
 
+/** Where each page of a paged document starts: at its first passage (none for a document without pages). */
+export function pageStarts(passages: DocumentResponse['passages']): { page: number; start: number }[] {
+  const out: { page: number; start: number }[] = [];
+  for (const p of [...passages].sort((a, b) => a.start - b.start)) {
+    if (typeof p.page !== 'number') continue;
+    if (!out.length || p.page > out[out.length - 1].page) out.push({ page: p.page, start: p.start });
+  }
+  return out;
+}
+
 export function mountDocumentViewer(root: HTMLElement, deps: { store: Store; bus: Bus }) {
   const { store, bus } = deps;
   const dialog = h('div', {
@@ -35,11 +45,13 @@ export function mountDocumentViewer(root: HTMLElement, deps: { store: Store; bus
     lastFocus?.focus?.();
   }
 
-  /** Split the text into runs; overlapping mentions keep the first (longest) one. */
+  /** Split the text into runs; overlapping mentions keep the first (longest) one. A paged document (PDF)
+   *  gets a "Page n" mark where each page's first passage starts. */
   function renderText(doc: DocumentResponse, focusEntity?: string, span?: { start: number; end: number }): HTMLElement {
     const text = doc.text;
     const container = h('div', { class: 'doc-text', id: 'doc-text' });
     const sorted = [...doc.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+    const pages = pageStarts(doc.passages);
     let at = 0;
     let para = h('p', {});
     const flush = (s: string) => {
@@ -63,13 +75,26 @@ export function mountDocumentViewer(root: HTMLElement, deps: { store: Store; bus
         if (b < s.length) flush(s.slice(b));
       } else flush(s);
     };
+    /** Plain text up to `to`, with the page marks that fall inside it. */
+    const plain = (to: number) => {
+      while (pages.length && pages[0].start <= to) {
+        const p = pages.shift()!;
+        if (p.start > at) spanMark(text.slice(at, p.start), at);
+        at = Math.max(at, p.start);
+        if (para.childNodes.length) container.append(para);
+        para = h('p', {});
+        container.append(h('div', { class: 'page-mark', 'data-page': p.page, role: 'separator' }, `Page ${p.page}`));
+      }
+      if (to > at) spanMark(text.slice(at, to), at);
+      at = Math.max(at, to);
+    };
     for (const m of sorted) {
       if (m.start < at || m.end > text.length) continue;
-      if (m.start > at) spanMark(text.slice(at, m.start), at);
+      plain(m.start);
       para.append(mentionMark(m, focusEntity, span));
       at = m.end;
     }
-    if (at < text.length) spanMark(text.slice(at), at);
+    plain(text.length);
     container.append(para);
     return container;
   }

@@ -30,14 +30,35 @@ export function exploreActions(deps: ExploreDeps) {
     graph.add({ nodes: [], edges: links.edges });
   }
 
+  /** The start view: the main communities and their strongest members (or, on a graph without
+   *  communities, the most connected entities). */
   async function showOverview(): Promise<void> {
     try {
       const ov = await api.overview(30);
+      store.set({ communities: ov.communities ?? [], openCommunity: null });
       await graph.replace(ov, store.get().layout);
       screen.setDbCounts(ov.counts, ov.totalEntities === 0);
     } catch (err) {
       fail(err);
       screen.changed();
+    }
+  }
+
+  /** One community opened: its strongest members of every type and the links among them replace the view. */
+  async function openCommunity(id: string): Promise<void> {
+    store.set({ view: 'explore' });
+    try {
+      const view = await api.community(id);
+      const c = view.communities[0];
+      // Its members are wanted on screen, so a filter hiding them goes.
+      const hidden = store.get().hiddenCommunities;
+      if (hidden.includes(id)) store.set({ hiddenCommunities: hidden.filter((x) => x !== id) });
+      store.set({ openCommunity: id, selection: null });
+      await graph.replace(view, store.get().layout);
+      screen.changed();
+      if (c) toast(`Community “${c.name}”: ${view.nodes.length} of its ${c.size} members.`);
+    } catch (err) {
+      fail(err);
     }
   }
 
@@ -74,21 +95,36 @@ export function exploreActions(deps: ExploreDeps) {
       data.edges.push(...res.edges);
     }
     const fresh = graph.add(data, { around: id, expandedFrom: id, animate: true });
-    if (fresh.length) await linkUp();
+    // The groups' counts change together with the nodes, before anything else is awaited, so the next
+    // "show more" asks for the page after these.
     const groups = pages.map((p) => p.group);
     const old = graph.expandMeta(id)?.groups ?? [];
     const merged = [...old.filter((g) => !groups.some((x) => x.key === g.key)), ...groups].sort((x, y) => y.count - x.count);
     graph.setExpandMeta(id, { loaded: merged.reduce((a, g) => a + g.loaded, 0), total: merged.reduce((a, g) => a + g.count, 0), groups: merged });
-    if (fresh.length) setTimeout(() => graph.reveal([id, ...fresh]), 300); // after the nodes slid out
     screen.changed();
+    if (fresh.length) {
+      await linkUp();
+      setTimeout(() => graph.reveal([id, ...fresh]), 300); // after the nodes slid out
+      screen.changed();
+    }
     return fresh;
+  }
+
+  /** Expansions of one node run one after another: a second "show more" clicked while the first is still
+   *  loading asks for the page after it instead of the same page again. */
+  const queues = new Map<string, Promise<void>>();
+  function expand(id: string, more = false, groupKey?: string): Promise<void> {
+    const run = (queues.get(id) ?? Promise.resolve()).then(() => expandNow(id, more, groupKey));
+    queues.set(id, run);
+    void run.finally(() => queues.get(id) === run && queues.delete(id));
+    return run;
   }
 
   /**
    * Expand a node group by group (by relation and neighbour type): first all of each small group and
    * the first page of each big one; later, `group` (or the biggest unfinished group) one page more.
    */
-  async function expand(id: string, more = false, groupKey?: string): Promise<void> {
+  async function expandNow(id: string, more: boolean, groupKey?: string): Promise<void> {
     const meta = graph.expandMeta(id);
     try {
       if (!meta?.groups) {
@@ -156,9 +192,10 @@ export function exploreActions(deps: ExploreDeps) {
     await graph.replace(data, store.get().layout, { pinned: snapshot.pinned });
     graph.markHidden(snapshot.hidden);
     const ov = await api.overview(1).catch(() => null);
+    if (ov) store.set({ communities: ov.communities ?? [] });
     screen.setDbCounts(ov?.counts ?? {}, ov ? ov.totalEntities === 0 : false);
   }
 
-  return { showOverview, focusNode, expand, findPath, showGraph, restore };
+  return { showOverview, openCommunity, focusNode, expand, findPath, showGraph, restore };
 }
 export type ExploreActions = ReturnType<typeof exploreActions>;

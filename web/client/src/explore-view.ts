@@ -4,7 +4,8 @@
 import { $, h, clear } from './dom.ts';
 import { GraphView } from './graph/view.ts';
 import { mountSidebar } from './sidebar.ts';
-import type { LayoutName, Store } from './state.ts';
+import { mountCommunities } from './communities.ts';
+import type { Bus, LayoutName, Store } from './state.ts';
 import { encodeSnapshot } from './url-codec.ts';
 
 export interface ExploreScreen {
@@ -19,6 +20,7 @@ export interface ExploreScreen {
 
 export function mountExploreScreen(deps: {
   store: Store;
+  bus: Bus;
   onExpand(id: string): void;
   onLayout(name: LayoutName): void;
   onOverview(): void;
@@ -43,6 +45,7 @@ export function mountExploreScreen(deps: {
     onSelectionChange: () => updatePathButton(),
   });
   const sidebar = mountSidebar($('#explore-side'), { store, onLayout: deps.onLayout });
+  const communities = mountCommunities($('#explore-side'), { store, bus: deps.bus });
 
   function updatePathButton() {
     const sel = graph.selectedNodeIds();
@@ -84,6 +87,7 @@ export function mountExploreScreen(deps: {
 
   function changed() {
     sidebar.update(graph.counts(), graph.relCounts(), dbCounts);
+    communities.update(graph.communityCounts());
     const n = graph.cy.nodes().length;
     const e = graph.cy.edges().length;
     clear(statusEl);

@@ -16,6 +16,7 @@ import { mountPathBanner } from './path-banner.ts';
 import { mountSearch } from './search.ts';
 import { start } from './startup.ts';
 import { bus, store } from './state.ts';
+import { mountTimeline } from './timeline.ts';
 import { mountToolbar } from './toolbar.ts';
 import { mountViews } from './views.ts';
 
@@ -25,6 +26,7 @@ const { toast, fail } = mountNotices({ store, bus });
 let actions!: ReturnType<typeof exploreActions>;
 const screen = mountExploreScreen({
   store,
+  bus,
   onExpand: (id) => void actions.expand(id),
   onLayout: (name) => void screen.graph.runLayout(name),
   onOverview: () => void actions.showOverview(),
@@ -46,6 +48,8 @@ const detail = mountDetailPanel($('#detail'), {
   },
 });
 screen.onChanged(() => detail.refresh());
+const timeline = mountTimeline($('#timeline'), { store, graph: () => graph, fail });
+screen.onChanged(() => timeline.changed());
 mountDocumentViewer($('#overlay'), { store, bus });
 const search = mountSearch($('#search'), (hit: SearchHit) => void actions.focusNode(hit.id));
 const views = mountViews({ store, bus, graph, fail });
@@ -71,12 +75,13 @@ bus.on('node:collapse', ({ id }) => {
 });
 bus.on('path:find', ({ from, to }) => void actions.findPath(from, to));
 bus.on('graph:show', ({ data, replace }) => void actions.showGraph(data, replace));
+bus.on('community:open', ({ id }) => void actions.openCommunity(id));
 bus.on('view:fit', () => graph.fit());
 
 // State the graph follows.
 store.subscribe((s, prev) => {
-  if (s.hiddenTypes !== prev.hiddenTypes || s.hiddenRels !== prev.hiddenRels) {
-    graph.setFilters(s.hiddenTypes, s.hiddenRels);
+  if (s.hiddenTypes !== prev.hiddenTypes || s.hiddenRels !== prev.hiddenRels || s.hiddenCommunities !== prev.hiddenCommunities) {
+    graph.setFilters({ types: new Set(s.hiddenTypes), rels: new Set(s.hiddenRels), communities: new Set(s.hiddenCommunities) });
     screen.changed();
   }
   if (s.sizeBy !== prev.sizeBy) graph.setSizeBy(s.sizeBy);

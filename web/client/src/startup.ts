@@ -20,6 +20,8 @@ export async function start(deps: { store: Store; bus: Bus; screen: ExploreScree
       store.set({
         hiddenTypes: u.hiddenTypes ?? [],
         hiddenRels: u.hiddenRels ?? [],
+        hiddenCommunities: u.hiddenCommunities ?? [],
+        timeRange: u.timeRange ?? null,
         layout: u.layout ?? 'fcose',
         sizeBy: u.sizeBy ?? 'mentions',
         graphCode: u.graph ?? '',
@@ -53,7 +55,10 @@ export async function start(deps: { store: Store; bus: Bus; screen: ExploreScree
       await graph.runLayout(store.get().layout, { animate: false });
       graph.select(u.entity);
       const ov = await api.overview(1).catch(() => null);
-      if (ov) screen.setDbCounts(ov.counts, ov.totalEntities === 0);
+      if (ov) {
+        store.set({ communities: ov.communities ?? [] });
+        screen.setDbCounts(ov.counts, ov.totalEntities === 0);
+      }
     } else if (u.edge) {
       const d = await api.edge(u.edge);
       await graph.replace({ nodes: [d.source, d.target], edges: [d.edge] });

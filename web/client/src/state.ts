@@ -1,7 +1,7 @@
 // The one object the client's modules share. State that the URL and several panels care about lives in
 // `store`; one-off requests between modules ("expand this", "open that document") go over `bus`. No module
 // reaches into another's DOM.
-import type { GraphData } from '../../server/api-types.ts';
+import type { CommunityJson, GraphData } from '../../server/api-types.ts';
 
 export type Selection = { kind: 'node'; id: string } | { kind: 'edge'; id: string } | null;
 export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst';
@@ -23,6 +23,11 @@ export interface GraphSnapshot {
   hidden: string[];
 }
 
+export interface TimeRange {
+  from: string;
+  to: string;
+}
+
 export interface AppState {
   view: View;
   /** What the detail panel shows. */
@@ -34,6 +39,14 @@ export interface AppState {
   params: Record<string, unknown>;
   hiddenTypes: string[];
   hiddenRels: string[];
+  /** Communities whose members the view hides. */
+  hiddenCommunities: string[];
+  /** The main communities of the graph (from the start view), most mentioned first. */
+  communities: CommunityJson[];
+  /** The community the view shows, when one was opened. */
+  openCommunity: string | null;
+  /** The timeline's brushed range, months `YYYY-MM` inclusive; null: no range. */
+  timeRange: TimeRange | null;
   layout: LayoutName;
   sizeBy: SizeBy;
   /** The explore view's contents, encoded for the URL (url-codec.ts); '' before the first change. */
@@ -77,6 +90,8 @@ export interface Commands {
   'document:close': Record<string, never>;
   /** Show a graph (e.g. a query result) in the explore view. */
   'graph:show': { data: GraphData; replace: boolean };
+  /** Replace the explore view with one community's strongest members and their links. */
+  'community:open': { id: string };
   'path:find': { from: string; to: string };
   'view:fit': Record<string, never>;
   toast: { message: string; kind?: 'info' | 'error' };
@@ -105,6 +120,10 @@ export const INITIAL_STATE: Readonly<AppState> = {
   params: {},
   hiddenTypes: [],
   hiddenRels: [],
+  hiddenCommunities: [],
+  communities: [],
+  openCommunity: null,
+  timeRange: null,
   layout: 'fcose',
   sizeBy: 'mentions',
   graphCode: '',

@@ -31,8 +31,9 @@ export function typeStyle(type: string): TypeStyle {
 
 export const LEGEND_TYPES = [...ENTITY_TYPES, 'Document', 'Passage'];
 
-/** The relation filters: the semantic relations, and MENTIONS (passage → entity) that query results show. */
-export const RELATION_TYPES: readonly string[] = [...SEMANTIC_RELATION_TYPES, 'MENTIONS'];
+/** The relation filters: the semantic relations, CO_OCCURS (entities sharing passages, the start view's
+ *  links) and MENTIONS (passage → entity) that query results show. */
+export const RELATION_TYPES: readonly string[] = [...SEMANTIC_RELATION_TYPES, 'CO_OCCURS', 'MENTIONS'];
 
 /** A small SVG of a node shape, for the legend and badges. */
 export function shapeIcon(type: string, size = 14): SVGSVGElement {

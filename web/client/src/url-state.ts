@@ -1,8 +1,8 @@
 // The address bar mirrors what is on screen — the explore view's nodes, pins and hidden nodes (`g`, see
-// url-codec.ts), filters, layout, size rule, selected entity or edge, open document, console query — so
-// copying the URL shares the view. `readUrl` and `urlFor` are pure; `syncUrl` writes the history: opening
+// url-codec.ts), filters (types, relations, communities, the timeline's range), layout, size rule, selected
+// entity or edge, open document, console query — so copying the URL shares the view. `readUrl` and `urlFor` are pure; `syncUrl` writes the history: opening
 // a document pushes an entry (Back closes it), other changes replace the current one.
-import type { AppState, LayoutName, SizeBy, Store } from './state.ts';
+import type { AppState, LayoutName, SizeBy, Store, TimeRange } from './state.ts';
 
 export interface UrlState {
   entity?: string;
@@ -13,6 +13,8 @@ export interface UrlState {
   params?: Record<string, unknown>;
   hiddenTypes?: string[];
   hiddenRels?: string[];
+  hiddenCommunities?: string[];
+  timeRange?: TimeRange;
   layout?: LayoutName;
   sizeBy?: SizeBy;
   /** Encoded explore view (url-codec.ts). */
@@ -37,6 +39,9 @@ export function readUrl(search: string): UrlState {
   put('q', q);
   put('hiddenTypes', list(get('ht')));
   put('hiddenRels', list(get('hr')));
+  put('hiddenCommunities', list(get('hc')));
+  const t = /^(\d{4}-(?:0[1-9]|1[0-2]))~(\d{4}-(?:0[1-9]|1[0-2]))$/.exec(get('t') ?? '');
+  if (t && t[1] <= t[2]) out.timeRange = { from: t[1], to: t[2] };
   const layout = get('layout');
   put('layout', LAYOUTS.includes(layout as LayoutName) ? (layout as LayoutName) : undefined);
   const size = get('size');
@@ -54,8 +59,13 @@ export function readUrl(search: string): UrlState {
   return out;
 }
 
-export type UrlFields = Pick<AppState, 'view' | 'selection' | 'doc' | 'query' | 'params' | 'hiddenTypes' | 'hiddenRels' | 'layout' | 'sizeBy' | 'graphCode'>;
-export const URL_FIELDS: readonly (keyof UrlFields)[] = ['view', 'selection', 'doc', 'query', 'params', 'hiddenTypes', 'hiddenRels', 'layout', 'sizeBy', 'graphCode'];
+export type UrlFields = Pick<
+  AppState,
+  'view' | 'selection' | 'doc' | 'query' | 'params' | 'hiddenTypes' | 'hiddenRels' | 'hiddenCommunities' | 'timeRange' | 'layout' | 'sizeBy' | 'graphCode'
+>;
+export const URL_FIELDS: readonly (keyof UrlFields)[] = [
+  'view', 'selection', 'doc', 'query', 'params', 'hiddenTypes', 'hiddenRels', 'hiddenCommunities', 'timeRange', 'layout', 'sizeBy', 'graphCode',
+];
 
 export function urlFor(state: UrlFields, pathname = '/'): string {
   const s = new URLSearchParams();
@@ -69,6 +79,8 @@ export function urlFor(state: UrlFields, pathname = '/'): string {
   }
   if (state.hiddenTypes.length) s.set('ht', [...state.hiddenTypes].sort().join(','));
   if (state.hiddenRels.length) s.set('hr', [...state.hiddenRels].sort().join(','));
+  if (state.hiddenCommunities.length) s.set('hc', [...state.hiddenCommunities].sort().join(','));
+  if (state.timeRange) s.set('t', `${state.timeRange.from}~${state.timeRange.to}`);
   if (state.layout !== 'fcose') s.set('layout', state.layout);
   if (state.sizeBy !== 'mentions') s.set('size', state.sizeBy);
   if (state.graphCode) s.set('g', state.graphCode);

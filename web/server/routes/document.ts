@@ -15,15 +15,19 @@ export async function documentWithMentions(read: Read, id: string): Promise<Docu
   const text = str(d['text']) ?? '';
   const passRecs = await read(
     `MATCH (d:Document {id: $id})-[:HAS_PASSAGE]->(p:Passage)
-     RETURN p.id AS id, p.start AS start, p.end AS end, p.kind AS kind ORDER BY p.start`,
+     RETURN p.id AS id, p.start AS start, p.end AS end, p.kind AS kind, p.page AS page ORDER BY p.start`,
     { id },
   );
-  const passages = passRecs.map((p) => ({
-    id: String(p.get('id')),
-    start: toNumber(p.get('start')),
-    end: toNumber(p.get('end')),
-    kind: String(p.get('kind') ?? 'paragraph'),
-  }));
+  const passages = passRecs.map((p) => {
+    const page = p.get('page');
+    return {
+      id: String(p.get('id')),
+      start: toNumber(p.get('start')),
+      end: toNumber(p.get('end')),
+      kind: String(p.get('kind') ?? 'paragraph'),
+      ...(page === null || page === undefined ? {} : { page: toNumber(page) }),
+    };
+  });
   const mRecs = await read(
     `MATCH (d:Document {id: $id})-[:HAS_PASSAGE]->(p:Passage)-[m:MENTIONS]->(e:Entity)
      RETURN m.start AS start, m.end AS end, m.text AS text, e.id AS entityId, e.type AS entityType, e.name AS entityName

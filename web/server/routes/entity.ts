@@ -28,7 +28,9 @@ export function passageWithMentions(p: Node, ms: StoredMention[]): PassageWithMe
     spans.push({ start: s, end: e, text: String(m.text ?? '') });
   }
   spans.sort((a, b) => a.start - b.start);
-  return { id: String(pp['id']), index: toNumber(pp['index']), kind: str(pp['kind']) ?? 'paragraph', start, end: toNumber(pp['end']), text, mentions: spans };
+  const out: PassageWithMentions = { id: String(pp['id']), index: toNumber(pp['index']), kind: str(pp['kind']) ?? 'paragraph', start, end: toNumber(pp['end']), text, mentions: spans };
+  if (pp['page'] !== null && pp['page'] !== undefined) out.page = toNumber(pp['page']);
+  return out;
 }
 
 export async function entityDetail(read: Read, id: string, opts: { docLimit?: number; passagesPerDoc?: number } = {}): Promise<EntityDetail> {

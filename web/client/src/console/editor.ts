@@ -1,6 +1,7 @@
 // The Cypher editor: CodeMirror 6 with Cypher highlighting and completion from the database's labels,
-// relationship types and property keys; Ctrl/Cmd+Enter runs. The completion popup is positioned against
-// the page (`tooltipAbsolute`) so the editor's box does not clip it.
+// relationship types and property keys; Ctrl/Cmd+Enter runs. The completion popup is absolutely positioned
+// inside the editor (`tooltipAbsolute`); console.css keeps the editor's host from clipping it and lets the
+// list show all its items.
 import { createCypherEditor } from '@neo4j-cypher/codemirror';
 import type { EditorApi } from '@neo4j-cypher/codemirror';
 import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';

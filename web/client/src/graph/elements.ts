@@ -19,15 +19,21 @@ export function edgeLabel(type: string): string {
   return type.toLowerCase().replace(/_/g, ' ');
 }
 
-export function nodeDef(n: GraphNode, o: { size: number; position?: Position; hidden: boolean; extra?: Record<string, unknown> }): ElementDefinition {
-  const st = typeStyle(n.type);
+/** The label drawn under a node: its name (a document's title, else its file name), cut at LABEL_MAX. */
+export function nodeLabel(n: GraphNode): string {
   const p = n.props ?? {};
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   const name = n.type === 'Document' ? documentTitle({ id: n.id, title: n.name, name: str(p['name']), source: str(p['source']) }) : n.name;
+  return shortLabel(name);
+}
+
+export function nodeDef(n: GraphNode, o: { size: number; position?: Position; hidden: boolean; extra?: Record<string, unknown> }): ElementDefinition {
+  const st = typeStyle(n.type);
   return {
     group: 'nodes',
-    data: { id: n.id, label: shortLabel(name), name: n.name, type: n.type, color: st.color, shape: st.shape, size: o.size, raw: n, ...(o.extra ?? {}) },
-    position: o.position ? { ...o.position } : undefined,
+    data: { id: n.id, label: nodeLabel(n), name: n.name, type: n.type, color: st.color, shape: st.shape, size: o.size, raw: n, ...(o.extra ?? {}) },
+    // Only x and y: a pinned node's saved position also carries its id, which Cytoscape would keep.
+    position: o.position ? { x: o.position.x, y: o.position.y } : undefined,
     classes: o.hidden ? 'filtered' : '',
   };
 }

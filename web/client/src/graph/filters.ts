@@ -1,18 +1,36 @@
-// Type and relation filters (filtered elements stay in the graph, undrawn) and node sizing by mentions or
-// degree.
-import type { Core } from 'cytoscape';
+// Filters (filtered elements stay in the graph, undrawn) — by type, relation, community and published date
+// — and node sizing by mentions or degree.
+import type { Core, NodeSingular } from 'cytoscape';
 import type { GraphNode } from '../../../server/api-types.ts';
 import type { SizeBy } from '../state.ts';
 
 export interface Filters {
   types: ReadonlySet<string>;
   rels: ReadonlySet<string>;
+  /** Communities whose members are hidden. */
+  communities: ReadonlySet<string>;
+  /** Nodes with no document in the timeline's brushed range (nodes not yet asked about stay shown). */
+  outOfTime: ReadonlySet<string>;
+}
+
+export const NO_FILTERS: Filters = { types: new Set(), rels: new Set(), communities: new Set(), outOfTime: new Set() };
+
+/** The community an Atlas node belongs to, if any (ingest/5-write/communities.ts). */
+export function communityOf(n: GraphNode): string | null {
+  const c = n.community ?? n.props?.['community'];
+  return typeof c === 'string' && c ? c : null;
+}
+
+export function nodeFiltered(n: GraphNode, f: Filters): boolean {
+  if (f.types.has(n.type) || f.outOfTime.has(n.id)) return true;
+  const c = communityOf(n);
+  return !!c && f.communities.has(c);
 }
 
 export function applyFilters(cy: Core, f: Filters): void {
   cy.batch(() => {
-    cy.nodes().forEach((n) => {
-      n.toggleClass('filtered', f.types.has(n.data('type')));
+    cy.nodes().forEach((n: NodeSingular) => {
+      n.toggleClass('filtered', nodeFiltered(n.data('raw') as GraphNode, f));
     });
     cy.edges().forEach((e) => {
       e.toggleClass('filtered', f.rels.has(e.data('type')));

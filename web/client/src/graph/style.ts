@@ -5,7 +5,7 @@ import type { Core, EdgeSingular, NodeSingular, StylesheetJson } from 'cytoscape
 
 export const NODE_LABEL_MIN_PX = 8;
 export const EDGE_LABEL_MIN_PX = 10;
-const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+export const FONT = 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** Model-space label sizes for a zoom level. With the minimum drawn sizes below, a label is either at least
  *  8 px (nodes) or 10 px (edges) on screen, or not drawn: never a smudge. */
@@ -73,6 +73,12 @@ export function graphStyle(opts: { large?: boolean } = {}): StylesheetJson {
         'text-background-padding': '1px',
         'min-zoomed-font-size': EDGE_LABEL_MIN_PX,
       },
+    },
+    // Co-occurrence is a weaker, symmetric link than a stated relation: light, dashed, no arrow and no label
+    // (a "co occurs" on every other edge says nothing); its panel gives the shared passages.
+    {
+      selector: 'edge[type="CO_OCCURS"]',
+      style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4], 'line-color': '#d5dbe3', 'target-arrow-shape': 'none', label: '' },
     },
     {
       selector: 'edge:selected',

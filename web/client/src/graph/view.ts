@@ -9,8 +9,8 @@ import type { GroupState } from '../expand-groups.ts';
 import type { LayoutName, PinnedNode, SizeBy } from '../state.ts';
 import { edgeDef, nodeDef } from './elements.ts';
 import { countBy, graphJson, type ExportedGraph } from './export.ts';
-import { applyFilters, applySize, nodeSize, sizeValue } from './filters.ts';
-import { placeNew } from './ground.ts';
+import { applyFilters, applySize, communityOf, NO_FILTERS, nodeFiltered, nodeSize, sizeValue, type Filters } from './filters.ts';
+import { placeNew, SLIDING_TO } from './ground.ts';
 import { EditHistory } from './history.ts';
 import { Layouts } from './layouts.ts';
 import { clearHighlight, hasHighlight, highlightPath } from './path.ts';
@@ -51,8 +51,7 @@ export class GraphView {
   private sizeBy: SizeBy;
   private history = new EditHistory();
   private layouts = new Layouts();
-  private hiddenTypes = new Set<string>();
-  private hiddenRels = new Set<string>();
+  private filters: Filters = NO_FILTERS;
   private hiddenNodes = new Set<string>();
 
   constructor(private readonly opts: GraphViewOptions) {
@@ -180,7 +179,7 @@ export class GraphView {
       for (const n of fresh) {
         const start = slide ? center!.position() : positions.get(n.id);
         const extra = opts.expandedFrom ? { expandedFrom: opts.expandedFrom } : {};
-        cy.add(nodeDef(n, { size: this.sizeOf(n), position: start, hidden: this.hiddenTypes.has(n.type), extra }));
+        cy.add(nodeDef(n, { size: this.sizeOf(n), position: start, hidden: nodeFiltered(n, this.filters), extra }));
       }
       // Refresh data of nodes we already had (e.g. degree now known).
       for (const n of data.nodes) {
@@ -191,13 +190,16 @@ export class GraphView {
       }
       for (const e of data.edges) {
         if (this.has(e.id) || !this.has(e.source) || !this.has(e.target)) continue;
-        cy.add(edgeDef(e, this.hiddenRels.has(e.type)));
+        cy.add(edgeDef(e, this.filters.rels.has(e.type)));
       }
     });
     if (slide) {
       for (const n of fresh) {
         const p = positions.get(n.id);
-        if (p) cy.getElementById(n.id).animate({ position: p }, { duration: 280, easing: 'ease-out-cubic' });
+        if (!p) continue;
+        // While it slides, the node's ground is where it is going (ground.ts reads this).
+        const el = cy.getElementById(n.id).scratch(SLIDING_TO, p);
+        el.animate({ position: p }, { duration: 280, easing: 'ease-out-cubic', complete: () => el.removeScratch(SLIDING_TO) });
       }
     }
     if (fresh.length) {
@@ -342,10 +344,10 @@ export class GraphView {
 
   // ------------------------------------------------------------------------------- filters, size, layout
 
-  setFilters(hiddenTypes: string[], hiddenRels: string[]): void {
-    this.hiddenTypes = new Set(hiddenTypes);
-    this.hiddenRels = new Set(hiddenRels);
-    applyFilters(this.core, { types: this.hiddenTypes, rels: this.hiddenRels });
+  /** Change some of the filters (types, relations, communities, the timeline's range); the rest stay. */
+  setFilters(f: Partial<Filters>): void {
+    this.filters = { ...this.filters, ...f };
+    applyFilters(this.core, this.filters);
   }
 
   setSizeBy(by: SizeBy): void {
@@ -378,6 +380,16 @@ export class GraphView {
 
   counts(): Record<string, number> {
     return countBy(this.core, 'nodes');
+  }
+
+  /** Nodes in view per community. */
+  communityCounts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    this.core.nodes().forEach((n) => {
+      const c = communityOf(n.data('raw') as GraphNode);
+      if (c) out[c] = (out[c] ?? 0) + 1;
+    });
+    return out;
   }
 
   relCounts(): Record<string, number> {
