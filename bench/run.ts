@@ -39,10 +39,14 @@ export async function runBench(o: { docs: number; all?: boolean; api?: boolean }
   const local = await startLocalNeo4j({ dataDir: join(work, 'neo4j'), port: 0 });
   const driver = openDriver(local.target);
   const db = local.target.database;
+  // In batches of its own transactions: one DETACH DELETE of a whole graph would pass the per-transaction
+  // memory limit the launcher sets (db.memory.transaction.max).
   const wipe = async () => {
-    for (;;) {
-      const r = await driver.executeQuery('MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n', {}, { database: db });
-      if (Number(r.records[0].get('n')) === 0) return;
+    const session = driver.session({ database: db });
+    try {
+      await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS');
+    } finally {
+      await session.close();
     }
   };
   try {
