@@ -13,22 +13,24 @@ import { HUB_ID, syntheticGraph, writeSynthetic } from './synthetic-graph.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGETS = { firstRenderMs: 1500, p95FrameMs: 50, longestTaskMs: 200 };
 
-/** Long tasks since the last call, and a frame-time recorder. */
-async function instrument(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __bench: { tasks: number[]; frames: number[]; recording: boolean } };
-    w.__bench = { tasks: [], frames: [], recording: false };
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__bench.tasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-    let last = performance.now();
-    const tick = (t: number) => {
-      if (w.__bench.recording) w.__bench.frames.push(t - last);
-      last = t;
-      requestAnimationFrame(tick);
-    };
+/** Long tasks since the last call, and a frame-time recorder. Handed to the page as source text: the
+ *  TypeScript loader (tsx) names inner functions through a helper (`__name`) that the page does not have. */
+const INSTRUMENT = `(() => {
+  const b = (window.__bench = { tasks: [], frames: [], recording: false });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) b.tasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: false });
+  let last = performance.now();
+  function tick(t) {
+    if (b.recording) b.frames.push(t - last);
+    last = t;
     requestAnimationFrame(tick);
-  });
+  }
+  requestAnimationFrame(tick);
+})()`;
+
+async function instrument(page: Page): Promise<void> {
+  await page.evaluate(INSTRUMENT);
 }
 
 const takeTasks = (page: Page) =>

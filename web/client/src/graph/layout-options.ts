@@ -31,8 +31,11 @@ export function layoutOptions(req: LayoutRequest, fns: { degree(n: unknown): num
   return {
     name: 'fcose',
     ...common,
+    // Big views get fcose's spectral step alone ('draft'), which needs random starting positions (without
+    // them fcose throws): refining 2,000 nodes from where they stand at 'default' quality takes minutes on
+    // two cores, so a re-run of a big view lays it out afresh.
     quality: big ? 'draft' : 'default',
-    randomize: req.randomize,
+    randomize: req.randomize || big,
     nodeDimensionsIncludeLabels: false, // the boxes sent already include the labels
     nodeRepulsion: () => 7500,
     idealEdgeLength: () => 85,
