@@ -72,6 +72,8 @@ export function graphStyle(opts: { large?: boolean } = {}): StylesheetJson {
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
         'min-zoomed-font-size': EDGE_LABEL_MIN_PX,
+        // Big views: no relation labels (thousands of rotated texts per frame); a selected edge shows its own.
+        ...(large ? { label: '' } : {}),
       },
     },
     // Co-occurrence is a weaker, symmetric link than a stated relation: light, dashed, no arrow and no label
@@ -82,7 +84,7 @@ export function graphStyle(opts: { large?: boolean } = {}): StylesheetJson {
     },
     {
       selector: 'edge:selected',
-      style: { 'line-color': '#0f172a', 'target-arrow-color': '#0f172a', color: '#0f172a', width: 3, 'z-index': 10 },
+      style: { 'line-color': '#0f172a', 'target-arrow-color': '#0f172a', color: '#0f172a', width: 3, 'z-index': 10, label: 'data(label)' },
     },
     { selector: '.faded', style: { opacity: 0.18 } },
     { selector: 'node.on-path', style: { 'border-color': '#f59e0b', 'border-width': 5, 'border-opacity': 1 } },
