@@ -43,6 +43,8 @@ export class GraphView {
   private core!: Core;
   private webgl = false;
   private large = false;
+  /** Sizes the labels for a zoom level (style.ts). */
+  private labelsAt: (zoom: number) => void = () => {};
   private sizeBy: SizeBy;
   private history = new EditHistory();
   private layouts = new Layouts();
@@ -107,7 +109,7 @@ export class GraphView {
     });
     cy.on('dbltap', 'node', (e: EventObject) => this.opts.onExpand?.(e.target.id()));
     cy.on('select unselect', () => this.opts.onSelectionChange?.());
-    scaleLabelsWithZoom(cy, () => this.large);
+    this.labelsAt = scaleLabelsWithZoom(cy, () => this.large);
   }
 
   /** Switch to big-view drawing before the view grows past LARGE_VIEW nodes. */
@@ -329,7 +331,9 @@ export class GraphView {
 
   /** Fit the visible graph, never zooming in past 1.4× (a handful of nodes would look enormous). */
   fit(animate = false): void {
-    fitVisible(this.core, animate);
+    // Big views: at once (each frame of an animated fit redraws thousands of elements), nodes only.
+    if (this.large) fitVisible(this.core, false);
+    else fitVisible(this.core, animate, this.labelsAt);
   }
 
   /** Pan (and zoom out if needed) so these nodes are on screen; never moves a node. */
