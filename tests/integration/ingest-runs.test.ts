@@ -89,13 +89,15 @@ describe.skipIf(SKIP)(needs('corpora', 'a killed ingest, then a rerun'), () => {
       env: { ...process.env, NEO4J_URI: t.uri, NEO4J_USERNAME: t.username, NEO4J_PASSWORD: t.password },
       stdio: 'ignore',
     });
+    // Listened for from the start: on a fast machine the run can end before the kill below.
+    const exited = new Promise((r) => child.once('exit', r));
     // A random point after the first document is written (or before, if the run is quicker than that).
     const written = async () => Number((await driver.executeQuery('MATCH (d:Document) RETURN count(d) AS n')).records[0].get('n'));
     const deadline = Date.now() + 120_000;
     while ((await written()) === 0 && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 1500)));
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
     const s = await ingestSources(ALL, driver);
     expect(s.failed).toBe(0);
     expect(diff(await snapshot(), clean)).toEqual({ onlyA: [], onlyB: [] });

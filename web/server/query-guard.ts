@@ -12,11 +12,13 @@
 // rule for all commands is easier to keep right than a list (`/api/schema` gives labels, types and keys);
 // CALL { … } IN TRANSACTIONS (it commits); EXPLAIN/PROFILE/CYPHER prefixes (the console plans queries
 // itself); procedures and functions outside the lists below (plugins such as APOC can fetch URLs or run
-// Cypher given as a string, which no parser could then see).
+// Cypher given as a string, which no parser could then see). The same parse tree bounds what each expression
+// can build (value-bound.ts): Neo4j does not limit the memory of a value built inside one expression.
 import type { Driver, ResultSummary } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { AtlasError } from '../../errors/index.ts';
 import { isRule, parseCypher, ruleNodes, tokenText, type CypherNode } from './cypher-parser.ts';
+import { checkValueBounds } from './value-bound.ts';
 
 /** Read-only procedures a console query may CALL (compared case-insensitively). */
 export const ALLOWED_PROCEDURES: readonly string[] = [
@@ -58,6 +60,7 @@ const COMMAND_REFUSED =
   'Only read queries can run in the console: administration, SHOW and TERMINATE commands (transactions, settings, ' +
   'users, databases) are about the server, not the graph, and are not available here.';
 
+export const TOO_DEEP = 'The query nests expressions too deeply for the console to check it.';
 const USE_REFUSED = 'USE is not allowed in the console: it reads the Atlas graph only.';
 const refuse = (message: string) => new AtlasError('QUERY_REFUSED', message);
 
@@ -81,8 +84,11 @@ const NAMESPACED = lower(ALLOWED_NAMESPACED_FUNCTIONS);
  * The parse-tree check. Returns 'unparsed' when the grammar cannot read the query (Neo4j then gives the
  * syntax error, or, if Neo4j can read it, the query is refused as unverifiable); throws QUERY_REFUSED.
  */
-export async function checkQueryText(cypher: string): Promise<'ok' | 'unparsed'> {
-  const { tree, errors } = await parseCypher(cypher);
+export async function checkQueryText(cypher: string, params?: Record<string, unknown>): Promise<'ok' | 'unparsed'> {
+  // The grammar is recursive descent: a few hundred nested brackets exhaust the stack.
+  const { tree, errors } = await parseCypher(cypher).catch((e: unknown) => {
+    throw e instanceof RangeError ? refuse(TOO_DEEP) : e;
+  });
   if (errors.length > 0) return 'unparsed';
   const statements = tree.children.filter(isRule).filter((c) => c.rule === 'statementOrCommand');
   if (statements.length !== 1) throw refuse('Run one statement at a time.');
@@ -133,6 +139,7 @@ export async function checkQueryText(cypher: string): Promise<'ok' | 'unparsed'>
       }
     }
   }
+  checkValueBounds(tree, cypher, params);
   return 'ok';
 }
 
@@ -172,7 +179,7 @@ export async function assertReadOnlyQuery(
   cypher: string,
   opts: { driver: Driver; database?: string; params?: Record<string, unknown>; timeoutMs?: number },
 ): Promise<void> {
-  const text = await checkQueryText(cypher);
+  const text = await checkQueryText(cypher, opts.params);
   const session = opts.driver.session({ database: opts.database, defaultAccessMode: neo4j.session.READ });
   try {
     const summary = await session.executeRead(async (tx) => (await tx.run(`EXPLAIN ${cypher}`, opts.params ?? {})).summary, {
