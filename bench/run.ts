@@ -13,7 +13,8 @@ import { loadDocument, loadLexicon, type Document } from '../ingest/index.ts';
 import { extractionScaling } from './extract-scaling.ts';
 import { ingestInChild, peakRssMb } from './rss.ts';
 import { sampleCorpus, stage } from './sample.ts';
-import { apiLatency, growSynthetic, type Latency } from './synthetic.ts';
+import type { Latency } from './synthetic.ts';
+import { apiLatencies } from './api-bench.ts';
 import { batchedVersusPerRow } from './writes.ts';
 import { apiLoadReport } from './api-load.ts';
 
@@ -58,15 +59,11 @@ export async function runBench(o: { docs: number; all?: boolean; api?: boolean }
     const neo4jAfterDoubled = peakRssMb(local.pid);
     const writes = await batchedVersusPerRow(driver, db);
     const scaling = extractionScaling(loadLexicon());
-    const latency: Latency[] = [];
+    let latency: Latency[] = [];
     if (o.api !== false) {
       await wipe();
-      let have = 0;
-      for (const size of [1_000, 10_000, 100_000]) {
-        await growSynthetic(driver, db, have, size);
-        have = size;
-        latency.push(await apiLatency(driver, db, size));
-      }
+      latency = await apiLatencies(driver, db);
+      console.log('');
     }
 
     const report = {
@@ -101,10 +98,6 @@ export async function runBench(o: { docs: number; all?: boolean; api?: boolean }
     line('ingest process peak RSS (sample doubled)', `${doubled.peakRssMb.toFixed(0)} MB`);
     line('Neo4j peak RSS (after sample / doubled)', `${neo4jAfterFirst.toFixed(0)} / ${neo4jAfterDoubled.toFixed(0)} MB`);
     line('ingest / unchanged / compromise parse', `${r2(first.seconds)} / ${r2(again.seconds)} / ${r2(tParse)} s`);
-    if (latency.length) {
-      console.log('\nExplorer API on synthetic graphs (ms, p50 / p95; target p95 < 50 at 100k):');
-      for (const l of latency) line(`${l.entities.toLocaleString('en-US')} entities: search, expand`, `${l.searchP50.toFixed(0)}/${l.searchP95.toFixed(0)}  ${l.expandP50.toFixed(0)}/${l.expandP95.toFixed(0)}`);
-    }
     report.apiLoad = await apiLoadReport(driver, db, {}, local.target);
     const out = join(ROOT, 'bench', 'results');
     mkdirSync(out, { recursive: true });

@@ -20,7 +20,7 @@ export async function growSynthetic(driver: Driver, database: string | undefined
     const rows = [];
     for (let i = start; i < end; i++) {
       const type = TYPES[i % 5];
-      rows.push({ type, props: { id: `synthetic:${i}`, name: nameOf(i), type, aliases: [`alias ${i}`], aliasText: `alias ${i} | `, mentions: 1 + (i % 50), documents: 1 + (i % 7), works: 1 + (i % 5), degree: 3 } });
+      rows.push({ type, props: { id: `synthetic:${i}`, name: nameOf(i), type, aliases: [`alias ${i}`], aliasText: `alias ${i} | `, mentions: 1 + (i % 50), documents: 1 + (i % 7), works: 1 + (i % 5), degree: 0 } });
     }
     for (const type of TYPES) {
       await driver.executeQuery(`UNWIND $rows AS row CREATE (e:Entity:${type}) SET e = row.props`, { rows: rows.filter((r) => r.type === type) }, { database });
@@ -34,6 +34,16 @@ export async function growSynthetic(driver: Driver, database: string | undefined
       { rels },
       { database },
     );
+  }
+  // Each entity's stored degree, as the ingest's settle step keeps it: its relations, counted once grown.
+  const session = driver.session({ database });
+  try {
+    await session.run(
+      `MATCH (e:Entity) WHERE e.id STARTS WITH 'synthetic:'
+       CALL (e) { SET e.degree = COUNT { (e)-[:ABOUT]-() } } IN TRANSACTIONS OF 10000 ROWS`,
+    );
+  } finally {
+    await session.close();
   }
   await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
 }
@@ -49,7 +59,7 @@ export interface Latency {
 }
 
 /** Times /api/search and /api/expand over a running API on the graph, `n` requests each (after a warm-up). */
-export async function apiLatency(driver: Driver, database: string | undefined, entities: number, n = 60): Promise<Latency> {
+export async function apiLatency(driver: Driver, database: string | undefined, entities: number, n = 200): Promise<Latency> {
   const server = await startServer({ driver, database, port: 0 });
   const rand = lcg(entities);
   const time = async (path: string) => {

@@ -104,8 +104,14 @@ export function registerServerCommands(program: Command, ui: () => Ui): void {
     .option('--docs <n>', 'documents to sample', (v) => Number.parseInt(v, 10), 600)
     .option('--all', 'the whole of ../shared/corpora instead of a sample')
     .option('--no-api', 'skip the API latency figures on synthetic graphs')
-    .action(async (o: { docs: number; all?: boolean; api?: boolean }) => {
+    .option('--api-only', 'only the API figures: latency on synthetic graphs of 1k, 10k, 100k entities and the load test')
+    .option('--out <file>', 'with --api-only: where to write the JSON report (default bench/results/<date>-api.json)')
+    .action(async (o: { docs: number; all?: boolean; api?: boolean; apiOnly?: boolean; out?: string }) => {
       // The benchmark always writes into a throwaway Neo4j of its own, never into the user's graph.
+      if (o.apiOnly) {
+        const { runApiBench } = await import('../../bench/api-bench.ts');
+        return runApiBench({ out: o.out });
+      }
       const { runBench } = await import('../../bench/run.ts');
       await runBench(o);
     });

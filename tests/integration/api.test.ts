@@ -21,6 +21,7 @@ import type {
   SearchResponse,
 } from '../../web/server/api-types.ts';
 import { seedGraph } from '../browser/harness.ts';
+import { SEMANTIC_RELATION_TYPES } from '../../ingest/types.ts';
 
 let driver: Driver;
 let server: RunningServer;
@@ -151,6 +152,51 @@ describe.skipIf(lacks('seeds'))(needs('seeds', 'explorer API'), () => {
       const a = new Set(first.body.nodes.slice(1).map((n) => n.id));
       for (const n of second.body.nodes.slice(1)) expect(a.has(n.id)).toBe(false);
     }
+  });
+
+  it('keeps on every entity the degree the API reads: its stated relations, counted', async () => {
+    const { records } = await driver.executeQuery(
+      `MATCH (e:Entity) WITH e, COUNT { (e)-[:${SEMANTIC_RELATION_TYPES.join('|')}]-() } AS counted
+       RETURN count(e) AS entities, sum(CASE WHEN e.degree = counted THEN 1 ELSE 0 END) AS same, max(counted) AS most`,
+      {},
+      { database: database() },
+    );
+    const [entities, same, most] = ['entities', 'same', 'most'].map((k) => records[0].get(k).toNumber());
+    expect(most).toBeGreaterThan(1);
+    expect(same).toBe(entities);
+  });
+
+  it('expands to every neighbour over stated relations, each with its degree, in one page when it fits', async () => {
+    const ov = await get<OverviewResponse>('/api/overview?limit=1');
+    const hub = ov.body.nodes[0];
+    const rels = SEMANTIC_RELATION_TYPES.join('|');
+    const { records } = await driver.executeQuery(
+      `MATCH (n:Entity {id: $id})-[:${rels}]-(m) WHERE m:Entity OR m:Document
+       WITH DISTINCT m RETURN m.id AS id, COUNT { (m)-[:${rels}]-() } AS degree`,
+      { id: hub.id },
+      { database: database() },
+    );
+    const expected = Object.fromEntries(records.map((r) => [r.get('id') as string, r.get('degree').toNumber() as number]));
+    expect(Object.keys(expected).length).toBeGreaterThan(0);
+    expect(Object.keys(expected).length).toBeLessThanOrEqual(200);
+    const { body } = await get<ExpandResponse>(`/api/expand/${encodeURIComponent(hub.id)}?limit=200`);
+    expect(body.total).toBe(Object.keys(expected).length);
+    expect(body.hasMore).toBe(false);
+    expect(Object.fromEntries(body.nodes.slice(1).map((n) => [n.id, n.degree]))).toEqual(expected);
+    // Strongest support first: the page is in the order the explorer shows it.
+    const support = new Map<string, number>();
+    for (const e of body.edges) for (const end of [e.source, e.target]) if (end !== hub.id) support.set(end, Math.max(support.get(end) ?? 0, e.support ?? 1));
+    const order = body.nodes.slice(1).map((n) => support.get(n.id) ?? 0);
+    expect([...order].sort((a, b) => b - a)).toEqual(order);
+    // One relation type only: the same answer as the graph gives for it.
+    const only = await get<ExpandResponse>(`/api/expand/${encodeURIComponent(hub.id)}?limit=200&rels=ABOUT`);
+    const about = await driver.executeQuery(
+      'MATCH (n:Entity {id: $id})-[:ABOUT]-(m) WHERE m:Entity OR m:Document RETURN count(DISTINCT m) AS n',
+      { id: hub.id },
+      { database: database() },
+    );
+    expect(only.body.total).toBe(about.records[0].get('n').toNumber());
+    for (const e of only.body.edges) expect(e.type).toBe('ABOUT');
   });
 
   it('gives the evidence sentences of an edge, each the exact text at its span', async () => {

@@ -19,6 +19,12 @@ export const ANY_NODE_BY_ID = `CALL () {
 export const nodesByIds = (v = 'n') =>
   `CALL () { MATCH (${v}:Entity) WHERE ${v}.id IN $ids RETURN ${v} UNION MATCH (${v}:Document) WHERE ${v}.id IN $ids RETURN ${v} }`;
 export const DEGREE = (v: string) => `COUNT { (${v})-[:${REL_PATTERN}]-() }`;
+/**
+ * The same number, read from the `degree` the ingest's settle step keeps on every entity (relations other
+ * than MENTIONS and CO_OCCURS), counted only where a node has none (documents): one property read instead
+ * of a count per relation type, which matters when a query sorts a hub's thousands of neighbours by it.
+ */
+export const STORED_DEGREE = (v: string) => `coalesce(${v}.degree, ${DEGREE(v)})`;
 export const DOC_FIELDS = `{.id, .name, .title, .author, .published, .sourceUrl, .source, .format}`;
 
 export function withDegree(n: Node, degree: unknown): GraphNode {

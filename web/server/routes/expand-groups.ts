@@ -3,18 +3,18 @@
 // more". Each group's members are then paged by /api/expand with `rels` and `types` set to the group.
 import type { ExpandGroupsResponse } from '../api-types.ts';
 import type { Read } from '../read.ts';
-import { SEMANTIC_RELS, toNumber } from '../serialize.ts';
-import { NODE_BY_ID } from './cypher.ts';
+import { toNumber } from '../serialize.ts';
+import { NODE_BY_ID, REL_PATTERN } from './cypher.ts';
 import { byId, type Routes } from './route.ts';
 
 export async function expandGroups(read: Read, id: string): Promise<ExpandGroupsResponse> {
   const recs = await read(
     `${NODE_BY_ID}
-     MATCH (n)-[r]-(m) WHERE type(r) IN $rels AND (m:Entity OR m:Document)
+     MATCH (n)-[r:${REL_PATTERN}]-(m) WHERE m:Entity OR m:Document
      WITH type(r) AS rel, CASE WHEN m:Document THEN 'Document' ELSE m.type END AS type, m, startNode(r) = n AS out
      WITH rel, type, count(DISTINCT m) AS count, sum(CASE WHEN out THEN 1 ELSE 0 END) AS outs, count(*) AS rels
      RETURN rel, type, count, outs, rels ORDER BY count DESC, rel, type`,
-    { id, rels: [...SEMANTIC_RELS] },
+    { id },
   );
   return {
     center: id,

@@ -5,7 +5,7 @@ import type { ExpandResponse, GraphData, GraphEdge, GraphNode } from '../api-typ
 import { badRequest, notFound } from '../http.ts';
 import type { Read } from '../read.ts';
 import { SEMANTIC_RELS, endsOf, relToGraph, toNumber } from '../serialize.ts';
-import { DEGREE, NODE_BY_ID, edgesAmong, int, nodesByIds, withDegree } from './cypher.ts';
+import { DEGREE, NODE_BY_ID, STORED_DEGREE, edgesAmong, int, nodesByIds, withDegree } from './cypher.ts';
 import { byId, type Routes } from './route.ts';
 
 export async function expand(
@@ -15,40 +15,44 @@ export async function expand(
 ): Promise<ExpandResponse> {
   const skip = Math.max(0, opts.skip ?? 0);
   const limit = Math.min(200, Math.max(1, opts.limit ?? 25));
-  const rels = (opts.rels?.length ? opts.rels : [...SEMANTIC_RELS]).filter((r) => (SEMANTIC_RELS as readonly string[]).includes(r));
+  const rels = [...new Set(opts.rels?.length ? opts.rels : SEMANTIC_RELS)].filter((r) => (SEMANTIC_RELS as readonly string[]).includes(r));
   const types = opts.types?.length ? opts.types : null;
   if (rels.length === 0) return { nodes: [], edges: [], center: id, total: 0, skip, limit, hasMore: false };
-  const params = { id, skip: int(skip), limit: int(limit), types, rels };
-  const filter = `type(r) IN $rels AND (m:Entity OR m:Document)
-     AND ($types IS NULL OR m.type IN $types OR (m:Document AND 'Document' IN $types))`;
+  const params = { id, skip: int(skip), limit: int(limit), types };
+  // The types go into the pattern (they are from the fixed list above, never the request's text), so Neo4j
+  // follows only those relationships: an entity's thousands of MENTIONS and CO_OCCURS are never read.
+  const hop = `(n)-[r:${rels.join('|')}]-(m)`;
+  const filter = `(m:Entity OR m:Document) AND ($types IS NULL OR m.type IN $types OR (m:Document AND 'Document' IN $types))`;
 
-  const [head] = await read(`${NODE_BY_ID} RETURN n, ${DEGREE('n')} AS degree`, { id });
-  if (!head) throw notFound(`Entity "${id}"`);
-  const center = withDegree(head.get('n') as Node, head.get('degree'));
-
-  const [totalRec] = await read(`${NODE_BY_ID} MATCH (n)-[r]-(m) WHERE ${filter} RETURN count(DISTINCT m) AS total`, params);
-  const recs = await read(
+  // One round trip: the node, how many neighbours match, and the page of them. The page sorts every match
+  // (a hub's thousands of documents included) by support and degree, so a neighbour's degree is the stored
+  // one where the ingest keeps it (entities) and counted only for documents.
+  const [rec] = await read(
     `${NODE_BY_ID}
-     MATCH (n)-[r]-(m) WHERE ${filter}
-     WITH n, m, collect(r) AS rs, max(coalesce(r.support, 1)) AS support
-     WITH n, m, rs, support, ${DEGREE('m')} AS degree
-     ORDER BY support DESC, degree DESC, coalesce(m.mentions, 0) DESC, m.id
-     SKIP $skip LIMIT $limit
-     RETURN m, degree, [r IN rs | {r: r, out: startNode(r) = n}] AS rs`,
+     CALL (n) { MATCH ${hop} WHERE ${filter} RETURN count(DISTINCT m) AS total }
+     CALL (n) {
+       MATCH ${hop} WHERE ${filter}
+       WITH m, collect(r) AS rs, max(coalesce(r.support, 1)) AS support
+       WITH m, rs, support, ${STORED_DEGREE('m')} AS degree
+       ORDER BY support DESC, degree DESC, coalesce(m.mentions, 0) DESC, m.id
+       SKIP $skip LIMIT $limit
+       RETURN collect({m: m, degree: degree, rs: [r IN rs | {r: r, out: startNode(r) = n}]}) AS page
+     }
+     RETURN n, ${STORED_DEGREE('n')} AS degree, total, page`,
     params,
   );
+  if (!rec) throw notFound(`Entity "${id}"`);
+  const center = withDegree(rec.get('n') as Node, rec.get('degree'));
+  const page = rec.get('page') as { m: Node; degree: unknown; rs: { r: Relationship; out: boolean }[] }[];
   const nodes: GraphNode[] = [center];
   const edges: GraphEdge[] = [];
-  for (const rec of recs) {
-    const m = withDegree(rec.get('m') as Node, rec.get('degree'));
+  for (const x of page) {
+    const m = withDegree(x.m, x.degree);
     nodes.push(m);
-    for (const x of rec.get('rs') as { r: Relationship; out: boolean }[]) {
-      const e = relToGraph(x.r, endsOf(x.r, x.out ? center.id : m.id, x.out ? m.id : center.id));
-      edges.push(e);
-    }
+    for (const { r, out } of x.rs) edges.push(relToGraph(r, endsOf(r, out ? center.id : m.id, out ? m.id : center.id)));
   }
-  const total = totalRec ? toNumber(totalRec.get('total')) : nodes.length - 1;
-  return { nodes, edges, center: center.id, total, skip, limit, hasMore: skip + recs.length < total };
+  const total = toNumber(rec.get('total'));
+  return { nodes, edges, center: center.id, total, skip, limit, hasMore: skip + page.length < total };
 }
 
 /** Nodes by id, with degree, plus the semantic edges among them. */
