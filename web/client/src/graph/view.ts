@@ -338,7 +338,7 @@ export class GraphView {
 
   /** Pan (and zoom out if needed) so these nodes are on screen; never moves a node. */
   reveal(ids: string[]): void {
-    reveal(this.core, ids);
+    reveal(this.core, ids, this.large ? undefined : this.labelsAt);
   }
 
   resize(): void {

@@ -1,6 +1,6 @@
 // The viewport: selecting (and centring when off screen), fitting the visible graph, revealing nodes.
 // None of these moves a node.
-import type { Core } from 'cytoscape';
+import type { Core, NodeCollection } from 'cytoscape';
 
 export function selectOne(cy: Core, id: string | null, opts: { center?: boolean } = {}): void {
   cy.elements().unselect();
@@ -41,24 +41,39 @@ function showBox(cy: Core, bb: Box, pad: number, maxZoom: number, animate: boole
 export function fitVisible(cy: Core, animate = false, labelsAt?: (zoom: number) => void): void {
   const visible = cy.nodes().not('.filtered');
   if (visible.empty()) return;
-  const PAD = 40;
-  let bb: Box = visible.boundingBox({ includeLabels: !!labelsAt });
-  if (labelsAt) {
-    for (let i = 0; i < 2; i++) {
-      labelsAt(zoomFor(cy, bb, PAD, 1.4));
-      bb = visible.boundingBox({ includeLabels: true });
-    }
-  }
-  showBox(cy, bb, PAD, 1.4, animate);
+  showBox(cy, measured(cy, visible, 40, 1.4, labelsAt), 40, 1.4, animate);
 }
 
-/** Pan (and zoom out if needed) so these nodes are on screen. */
-export function reveal(cy: Core, ids: string[]): void {
+/** The box of `eles`, their labels sized for the zoom that shows it (see fitVisible). */
+function measured(cy: Core, eles: NodeCollection, pad: number, maxZoom: number, labelsAt?: (zoom: number) => void): Box {
+  let bb: Box = eles.boundingBox({ includeLabels: !!labelsAt });
+  if (labelsAt) {
+    for (let i = 0; i < 2; i++) {
+      labelsAt(zoomFor(cy, bb, pad, maxZoom));
+      bb = eles.boundingBox({ includeLabels: true });
+    }
+  }
+  return bb;
+}
+
+/** Pan (and zoom out if needed) so these nodes are on screen. The pan is the smallest that brings them in,
+ *  so what was on screen stays there as far as it can (centring on them pushed the rest off an edge). */
+export function reveal(cy: Core, ids: string[], labelsAt?: (zoom: number) => void): void {
   const wanted = new Set(ids);
   const eles = cy.nodes().filter((n) => wanted.has(n.id()));
   if (eles.empty()) return;
   const bb = eles.boundingBox({});
   const ext = cy.extent();
   if (bb.x1 >= ext.x1 && bb.x2 <= ext.x2 && bb.y1 >= ext.y1 && bb.y2 <= ext.y2) return;
-  showBox(cy, bb, 50, cy.zoom(), true);
+  const margin = 50 / cy.zoom();
+  if (bb.w + 2 * margin > ext.w || bb.h + 2 * margin > ext.h) {
+    showBox(cy, measured(cy, eles, 50, cy.zoom(), labelsAt), 50, cy.zoom(), true);
+    return;
+  }
+  // Model units to move the view by, on each axis: just enough that the box is inside with a margin.
+  const shift = (lo: number, hi: number, vlo: number, vhi: number) => (lo - margin < vlo ? lo - margin - vlo : hi + margin > vhi ? hi + margin - vhi : 0);
+  const dx = shift(bb.x1, bb.x2, ext.x1, ext.x2);
+  const dy = shift(bb.y1, bb.y2, ext.y1, ext.y2);
+  const pan = cy.pan();
+  cy.animate({ pan: { x: pan.x - dx * cy.zoom(), y: pan.y - dy * cy.zoom() } }, { duration: 300 });
 }
