@@ -17,6 +17,24 @@ const termsOf = (q: string) =>
     .filter(Boolean)
     .slice(0, 8);
 
+/**
+ * Lucene query for type-ahead without typos: the phrase (ending in a plural: also in the singular), or every
+ * term (a plural also as its singular), the last as a prefix. Fuzzy terms cost Lucene as much again on
+ * common words (each expands to every indexed word within two edits), so they are asked for only when this
+ * finds less than a page.
+ */
+export function typeAheadQuery(q: string): string | null {
+  const terms = termsOf(q);
+  if (terms.length === 0) return null;
+  const term = (t: string, last: boolean) => {
+    const word = last ? `${t}*` : t;
+    return t.length > 3 && t.endsWith('s') ? `(${word} OR ${t.slice(0, -1)})` : word;
+  };
+  const phrase = terms.join(' ');
+  const singular = phrase.length > 3 && phrase.endsWith('s') ? ` OR "${phrase.slice(0, -1)}"^4` : '';
+  return `"${phrase}"^4${singular} OR (${terms.map((t, i) => term(t, i === terms.length - 1)).join(' AND ')})^2`;
+}
+
 /** Lucene query for type-ahead: every term must match, the last as a prefix; fuzzy as an alternative. */
 export function luceneQuery(q: string): string | null {
   const terms = termsOf(q);
@@ -117,10 +135,15 @@ async function scan(read: Read, query: string, limit: number): Promise<SearchHit
 export async function search(read: Read, q: string, limit = 10): Promise<SearchResponse> {
   const query = q.trim().slice(0, 200);
   if (!query) return { hits: [], method: 'fulltext' };
-  const lucene = luceneQuery(query);
+  const exact = typeAheadQuery(query);
   let hits: SearchHit[] = [];
   let method: SearchResponse['method'] = 'fulltext';
-  if (lucene) hits = (await fullText(read, lucene, limit * 3, query)) ?? [];
+  if (exact) {
+    const found = await fullText(read, exact, limit * 3, query);
+    hits = found ?? [];
+    // Fewer than a page without typos: the query with fuzzy terms too (it ranks the exact matches first).
+    if (found && found.length < limit) hits = (await fullText(read, luceneQuery(query)!, limit * 3, query)) ?? found;
+  }
   if (hits.length === 0) {
     method = 'contains';
     const inside = substringQuery(query);
