@@ -1,7 +1,7 @@
 // `atlas ingest`: the pipeline with a progress bar, a closing summary and one line per failed source.
 import cliProgress from 'cli-progress';
 import { basename } from 'node:path';
-import { ingestSources, type IngestSummary } from '../ingest/index.ts';
+import { ingestSources, type IngestSummary } from '../ingest/pipeline.ts';
 import type { Connection } from './connect.ts';
 import { formatError } from './report.ts';
 import type { Ui } from './runtime.ts';

@@ -3,7 +3,8 @@
 // an editor's save-rename-write burst is one re-ingest.
 import { watch } from 'chokidar';
 import { basename, extname, relative, resolve } from 'node:path';
-import { ingestSources, SUPPORTED_EXTENSIONS } from '../ingest/index.ts';
+import { ingestSources } from '../ingest/pipeline.ts';
+import { SUPPORTED_EXTENSIONS } from '../ingest/1-load/sources.ts';
 import { removeSources } from '../ingest/5-write/remove.ts';
 import type { Connection } from './connect.ts';
 import { reportErrors } from './ingest.ts';

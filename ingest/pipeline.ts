@@ -6,20 +6,24 @@
 import type { Driver } from 'neo4j-driver';
 import { AtlasError, type ErrorCode, type ErrorPosition } from '../errors/index.ts';
 import { fromDriverError } from '../errors/driver.ts';
-import { loadIfChanged, listSources, type LoadOptions } from './1-load/index.ts';
+import { loadIfChanged, type LoadOptions } from './1-load/load.ts';
+import { listSources } from './1-load/sources.ts';
 import type { ResolveOutput } from './4-resolve/index.ts';
 import { toStoredInput } from './4-resolve/inputs.ts';
 import { storedHashes, writeDocuments, type DocumentWrite } from './5-write/documents.ts';
 import { acquireLease, type Lease } from './5-write/lease.ts';
 import { ensureSchema } from './5-write/schema.ts';
 import { refreshStaleOverview } from './5-write/overview.ts';
-import { settle } from './5-write/settle.ts';
 import { inWrite, type WriteTarget } from './5-write/target.ts';
-import { loadLexicon, type Lexicon } from './lexicon.ts';
+import type { Lexicon } from './lexicon.ts';
 import type { Prepared } from './prepare.ts';
 import type { Document, EntityType, RelationType } from './types.ts';
 import { ENTITY_TYPES } from './types.ts';
-import { inThread, workerCount, workerPool, type Preparer } from './workers/pool.ts';
+import type { Preparer } from './workers/pool.ts';
+
+// Extraction, resolution and the lexicon (compromise and its word lists) are imported when a document needs
+// them: a re-ingest of unchanged files reads, hashes and compares, and loads none of it.
+const extraction = () => import('./workers/pool.ts');
 
 /** Below this many sources, extraction runs in this thread: starting worker threads would cost more than it saves. */
 const POOL_THRESHOLD = 40;
@@ -81,7 +85,6 @@ const toSourceError = (e: unknown, source: string, fallback: ErrorCode = 'PARSE_
 export async function ingestSources(inputs: string[], driver: Driver, opts: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now();
   const target: WriteTarget = { driver, database: opts.database };
-  const lexicon = opts.lexicon ?? loadLexicon();
   const batchSize = opts.batchSize ?? 200;
   const { sources, errors: listErrors } = await listSources(inputs);
   const summary: IngestSummary = {
@@ -103,13 +106,17 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
     progress(source, 'failed');
   };
 
-  const workers = opts.lexicon ? 0 : opts.workers !== undefined || sources.length >= POOL_THRESHOLD ? workerCount(opts.workers) : 0;
+  let lexicon: Promise<Lexicon> | undefined;
+  const lexiconFor = (o: IngestOptions): Promise<Lexicon> => (lexicon ??= o.lexicon ? Promise.resolve(o.lexicon) : import('./lexicon.ts').then((m) => m.loadLexicon()));
   // Started by the first document that needs extraction (an unchanged re-ingest starts no thread), while the
   // rest of its batch loads.
   let preparing: Promise<Preparer> | undefined;
   const startPool = (): Promise<Preparer> => {
     if (!preparing) {
-      preparing = workers > 0 ? workerPool({ workers, timeBudgetMs: opts.timeBudgetMs }) : Promise.resolve(inThread(lexicon));
+      preparing = extraction().then(async ({ inThread, workerCount, workerPool }) => {
+        const workers = opts.lexicon ? 0 : opts.workers !== undefined || sources.length >= POOL_THRESHOLD ? workerCount(opts.workers) : 0;
+        return workers > 0 ? workerPool({ workers, timeBudgetMs: opts.timeBudgetMs }) : inThread(await lexiconFor(opts));
+      });
       preparing.catch(() => {});
     }
     return preparing;
@@ -170,7 +177,8 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
     // Settle when something is pending: written now, or left by an interrupted run.
     if (writtenIds.size > 0 || [...stored.values()].some((h) => h.content === null)) {
       lease.check();
-      const { resolved } = await settle(target, lexicon, { onStep: opts.onStep });
+      const { settle } = await import('./5-write/settle.ts');
+      const { resolved } = await settle(target, await lexiconFor(opts), { onStep: opts.onStep });
       countWritten(summary, resolved, writtenIds);
     }
     // The overview of every document settled since it was last counted (this run's, or a killed run's).

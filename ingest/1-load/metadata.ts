@@ -112,6 +112,7 @@ export function guessTitle(text: string, meta: DocumentMeta): string | undefined
   const lines = text.split('\n');
   const first = lines[0]?.trim() ?? '';
   const second = lines[1]?.trim() ?? '';
-  if (first && first.length <= 200 && !/[.!?…]$/.test(first) && /^(Authors?|By)\b/i.test(second)) return first;
+  // A question or exclamation is a title too ("Do Sparse Autoencoders Capture …?"); a full stop is a sentence.
+  if (first && first.length <= 200 && !/[.…]$/.test(first) && /^(Authors?|By)\b/i.test(second)) return first;
   return undefined;
 }

@@ -3,8 +3,8 @@
 // remembers which resolution the overview last counted (`overviewHash` beside `resolvedHash`), so a run
 // killed between settling and this step is caught up by the next one.
 import type { WriteTarget } from './index.ts';
-import { refreshCooccurrence, type CooccurrenceSummary } from './cooccurrence/index.ts';
-import { refreshCommunities, type CommunitySummary } from './communities.ts';
+import type { CooccurrenceSummary } from './cooccurrence/index.ts';
+import type { CommunitySummary } from './communities.ts';
 import { readRows } from './session.ts';
 
 export interface OverviewSummary {
@@ -18,6 +18,9 @@ export interface OverviewSummary {
  */
 export async function refreshOverview(t: WriteTarget, docIds?: string[]): Promise<OverviewSummary | null> {
   if (docIds && docIds.length === 0) return null; // nothing changed, nothing to recount
+  // imported here: a run with nothing to recount does not load the graph library
+  const { refreshCooccurrence } = await import('./cooccurrence/index.ts');
+  const { refreshCommunities } = await import('./communities.ts');
   const cooccurrence = await refreshCooccurrence(t, docIds);
   const communities = await refreshCommunities(t);
   await readRows(

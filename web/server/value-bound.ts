@@ -1,7 +1,8 @@
 // The console's bound on what one query can build in memory, read from its parse tree before it runs. Neo4j
 // 5.26 tracks the memory of operators (collect, sort) but not of a value built inside one expression, so
 // `RETURN [x IN range(1, 50000000) | x]` would fill its heap: every expression's value, and every row of a
-// WITH or RETURN, is bounded here (value-shape.ts) and refused past MAX_BUILT items. range() counts its span;
+// WITH or RETURN, is bounded here (value-shape.ts) and refused past MAX_BUILT items built from the query alone
+// or MAX_DATA_REPEATS repeats of what it reads from the graph (a stored text can be megabytes). range() counts its span;
 // a comprehension its list's length times its projection; `+` adds; reduce() its steps times what a step
 // adds, and a step that uses its accumulator twice (`s + s`) doubles it: refused. A range() needs bounds the
 // query fixes (literals, parameters, constants from WITH) or that a value already held bounds (size(),
@@ -14,8 +15,10 @@ import type { Shape } from './value-shape.ts';
 import { evalFunction, rangeElement } from './value-functions.ts';
 import { carries, grow, widen } from './value-reduce.ts';
 
-/** The most items (list items, characters) one expression, or one row, may build. */
+/** The most items (list items, characters) one expression, or one row, may build from the query alone. */
 export const MAX_BUILT = 1_000_000;
+/** How many times one expression, or one row, may repeat or rebuild a value read from the graph. */
+export const MAX_DATA_REPEATS = 100;
 
 type Env = Map<string, Shape>;
 interface QueryShape {
@@ -51,22 +54,30 @@ export class ValueBound {
     return t.length > 60 ? `${t.slice(0, 59)}…` : t;
   }
 
-  /** Refuses a value past the budget; k is what the query multiplies in, D the data it reads. */
+  /** Refuses a value past the budgets: of what the query builds alone, and of how often it repeats data. */
   check(n: CypherNode, s: Shape, what = 'a value', where = 'in one expression'): Shape {
     const w = S.weight(s);
-    if (w.g >= 2) {
+    if (w.some((t) => t.g >= 2)) {
       throw refuse(
         `The query can build ${what} that grows with the square of the rows it collects ${where} (${this.snippet(n)}): ` +
           'a collected list iterated inside a comprehension over itself, which Neo4j does not limit in memory. ' +
           'MATCH the pairs instead, or UNWIND the list to stream it as rows.',
       );
     }
-    if (!(w.k <= MAX_BUILT)) {
-      const data = S.constant(w) ? '' : ' for each item of graph data it reads';
+    const built = w.find((t) => t.p === 0 && t.g === 0)?.k ?? 0;
+    if (!(built <= MAX_BUILT)) {
       throw refuse(
-        `The query can build ${what} of up to ${fmt(w.k)} items${data} ${where} (${this.snippet(n)}); ` +
+        `The query can build ${what} of up to ${fmt(built)} items ${where} (${this.snippet(n)}); ` +
           `the console allows ${fmt(MAX_BUILT)}, because Neo4j does not limit the memory of a value built inside one ` +
           'expression. Narrow the range, or UNWIND the list to stream it as rows.',
+      );
+    }
+    const repeats = Math.max(0, ...w.filter((t) => t.p > 0 || t.g > 0).map((t) => t.k));
+    if (!(repeats <= MAX_DATA_REPEATS)) {
+      throw refuse(
+        `The query can build ${what} that repeats or rebuilds what it reads from the graph up to ${fmt(repeats)} times ` +
+          `${where} (${this.snippet(n)}); the console allows ${fmt(MAX_DATA_REPEATS)}, because a stored value can itself ` +
+          'be large and Neo4j does not limit the memory of a value built inside one expression.',
       );
     }
     return s;

@@ -34,7 +34,7 @@ function rangeLength(args: Shape[]): Size | undefined {
   const spanned = step === undefined ? (up && down ? S.max(up, down) : undefined) : step > 0 ? up : down;
   if (!spanned) return undefined;
   const per = Math.abs(step ?? 1);
-  return S.add(S.size(Math.max(0, spanned.k) / per, spanned.p, spanned.g), S.ONE);
+  return S.add(S.scale(spanned, 1 / per), S.ONE);
 }
 
 /** One integer of a range(a, b, step). */

@@ -1,16 +1,18 @@
 // What one Cypher value can grow to, known before the query runs: the abstract values the console's bound
-// check (value-bound.ts) computes for every expression. A size is `k · D^p · G^g`: a constant k times powers
-// of D, the size of one value read from the graph (a stored property, a node, a path), and of G, the number
-// of rows a collect() gathers (up to the whole graph). k counts what the query text itself multiplies in and
-// decides a refusal; a value linear in G is as large as what Neo4j has already collected (which its memory
-// limit tracks), but one in G² (a collected list iterated inside a comprehension over itself) is not.
+// check (value-bound.ts) computes for every expression. A size is a sum of terms `k · D^p · G^g`: constants
+// times powers of D, the size of one value read from the graph (a stored property, a node, a path), and of
+// G, the number of rows a collect() gathers (up to the whole graph). The constant term is what the query
+// text alone builds; a term with D or G multiplies data by its k; a term in G² iterates a collected list
+// inside a comprehension over itself. value-bound.ts sets a limit for each.
 
-/** An upper bound `k · D^p · G^g` (p = g = 0: the constant k). */
-export interface Size {
+/** One term `k · D^p · G^g` of a size (p = g = 0: the constant k). */
+export interface Term {
   k: number;
   p: number;
   g: number;
 }
+/** An upper bound: the sum of its terms, one per (p, g). */
+export type Size = readonly Term[];
 
 /** A bound on an integer's value: lo ≤ v ≤ hi (either end missing: not known). */
 export interface IntRange {
@@ -25,7 +27,7 @@ export type Shape =
   /** A value of unknown structure whose total size is at most w (maps, nodes, properties…). */
   | { kind: 'any'; w: Size };
 
-export const size = (k: number, p = 0, g = 0): Size => ({ k, p, g });
+export const size = (k: number, p = 0, g = 0): Size => [{ k, p, g }];
 export const ONE = size(1);
 /** Something read from the graph: as large as the data. */
 export const DATA_SIZE = size(1, 1);
@@ -36,19 +38,36 @@ export const SCALAR: Shape = { kind: 'scalar' };
 /** The characters a number, boolean or date may take when turned into text. */
 export const CHARS_PER_SCALAR = 40;
 
-const nonNeg = (k: number) => (k > 0 ? k : 0);
-
-const same = (a: Size, b: Size) => a.p === b.p && a.g === b.g;
-/** a + b. With different powers, k·D^p ≥ k needs k ≥ 0 (D, G ≥ 1), so negative constants drop out. */
-export function add(a: Size, b: Size): Size {
-  if (same(a, b)) return size(a.k + b.k, a.p, a.g);
-  return size(nonNeg(a.k) + nonNeg(b.k), Math.max(a.p, b.p), Math.max(a.g, b.g));
+/** Terms merged by their powers, constant first. Only an integer's bound has a negative (constant) term. */
+function norm(terms: Term[]): Size {
+  const by = new Map<string, Term>();
+  for (const t of terms) {
+    const key = `${t.p},${t.g}`;
+    const had = by.get(key);
+    by.set(key, had ? { k: had.k + t.k, p: t.p, g: t.g } : t);
+  }
+  const out = [...by.values()].filter((t) => t.k !== 0 || (t.p === 0 && t.g === 0));
+  out.sort((a, b) => a.p + a.g - (b.p + b.g) || a.g - b.g);
+  return out.length ? out : size(0);
 }
-export const mul = (a: Size, b: Size): Size => size(nonNeg(a.k) * nonNeg(b.k), a.p + b.p, a.g + b.g);
-export const max = (a: Size, b: Size): Size =>
-  same(a, b) ? size(Math.max(a.k, b.k), a.p, a.g) : size(Math.max(nonNeg(a.k), nonNeg(b.k)), Math.max(a.p, b.p), Math.max(a.g, b.g));
-/** A size the query fixes alone. */
-export const constant = (s: Size) => s.p === 0 && s.g === 0;
+/** The terms above zero: an upper bound once negative constants (D, G ≥ 1 make the rest positive) drop out. */
+export const positive = (s: Size): Size => norm(s.filter((t) => t.k > 0));
+export const add = (a: Size, b: Size): Size => norm([...a, ...b]);
+export const mul = (a: Size, b: Size): Size =>
+  norm(positive(a).flatMap((x) => positive(b).map((y) => ({ k: x.k * y.k, p: x.p + y.p, g: x.g + y.g }))));
+/** An upper bound on both: the larger k of each term. */
+export function max(a: Size, b: Size): Size {
+  const by = new Map<string, Term>();
+  for (const t of [...positive(a), ...positive(b)]) {
+    const key = `${t.p},${t.g}`;
+    const had = by.get(key);
+    if (!had || had.k < t.k) by.set(key, t);
+  }
+  return norm([...by.values()]);
+}
+export const scale = (s: Size, by: number): Size => norm(positive(s).map((t) => ({ ...t, k: t.k * by })));
+/** The size when the query fixes it alone, else undefined. */
+export const constant = (s: Size): number | undefined => (s.every((t) => t.p === 0 && t.g === 0) ? s.reduce((n, t) => n + t.k, 0) : undefined);
 
 export const exact = (value: number): Shape =>
   Number.isInteger(value) ? { kind: 'scalar', value, int: { lo: value, hi: size(value) } } : { kind: 'scalar', value };
@@ -58,17 +77,20 @@ export const str = (len: Size): Shape => ({ kind: 'str', len });
 export const list = (len: Size, of: Shape): Shape => ({ kind: 'list', len, of });
 export const any = (w: Size): Shape => ({ kind: 'any', w });
 
+/** D, G ≥ 1: a term with k ≥ 1 already makes a size at least 1. */
+const atLeastOne = (s: Size): Size => (s.some((t) => t.k >= 1) ? s : max(s, ONE));
+
 /** How many items and characters the value holds, counted through nested lists (at least 1). */
 export function weight(s: Shape): Size {
   switch (s.kind) {
     case 'scalar':
       return ONE;
     case 'str':
-      return max(s.len, ONE);
+      return atLeastOne(s.len);
     case 'list':
-      return max(mul(s.len, weight(s.of)), ONE);
+      return atLeastOne(mul(s.len, weight(s.of)));
     case 'any':
-      return max(s.w, ONE);
+      return atLeastOne(s.w);
   }
 }
 
@@ -126,7 +148,7 @@ const addInt = (a: IntRange, b: IntRange): IntRange => ({
   lo: a.lo === undefined || b.lo === undefined ? undefined : a.lo + b.lo,
   hi: a.hi && b.hi ? add(a.hi, b.hi) : undefined,
 });
-const negInt = (a: IntRange): IntRange => ({ lo: a.hi && constant(a.hi) ? -a.hi.k : undefined, hi: a.lo === undefined ? undefined : size(-a.lo) });
+const negInt = (a: IntRange): IntRange => ({ lo: a.hi && constant(a.hi) !== undefined ? -constant(a.hi)! : undefined, hi: a.lo === undefined ? undefined : size(-a.lo) });
 
 /** Arithmetic on numbers: constants fold exactly; integer ranges follow +, -, and non-negative * / %. */
 export function arithmetic(op: string, a: Shape, b: Shape): Shape {

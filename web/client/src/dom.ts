@@ -1,6 +1,8 @@
 // Tiny DOM helpers. Text always enters the page as text nodes (never innerHTML), so document and passage
 // text that looks like markup — `<script>`, `<img onerror=…>` — stays inert.
 
+import { readableText } from './latex.ts';
+
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
@@ -38,12 +40,14 @@ export function $(sel: string, root: ParentNode = document): HTMLElement {
   return el as HTMLElement;
 }
 
-/** `text` with the given spans wrapped in <mark>; spans must be sorted and inside the text. */
+/** `text` with the given spans wrapped in <mark>; spans must be sorted and inside the text. LaTeX markup
+ *  in the text is not shown (latex.ts). */
 export function highlighted(
-  text: string,
-  spans: { start: number; end: number }[],
+  raw: string,
+  rawSpans: { start: number; end: number }[],
   mark: (span: { start: number; end: number }, content: string) => HTMLElement = (_s, c) => h('mark', {}, c),
 ): DocumentFragment {
+  const { text, spans } = readableText(raw, rawSpans);
   const frag = document.createDocumentFragment();
   let at = 0;
   for (const s of spans) {

@@ -27,11 +27,23 @@ export function nodeLabel(n: GraphNode): string {
   return shortLabel(name);
 }
 
+/** A node's drawn height: documents are upright rectangles. Kept in the data (not a style function), so
+ *  Cytoscape can share computed styles between nodes: a function in the stylesheet runs per element. */
+export function nodeHeight(type: string, size: number): number {
+  return type === 'Document' ? Math.round(size * 1.25) : size;
+}
+
+/** An edge's drawn width, from its support (as data, like nodeHeight). */
+export function edgeWidth(support: number | undefined): number {
+  return Math.round((1.2 + Math.min(3, Math.log2(1 + (support ?? 1)))) * 10) / 10;
+}
+
 export function nodeDef(n: GraphNode, o: { size: number; position?: Position; hidden: boolean; extra?: Record<string, unknown> }): ElementDefinition {
   const st = typeStyle(n.type);
+  const data = { id: n.id, label: nodeLabel(n), name: n.name, type: n.type, color: st.color, shape: st.shape, size: o.size, height: nodeHeight(n.type, o.size) };
   return {
     group: 'nodes',
-    data: { id: n.id, label: nodeLabel(n), name: n.name, type: n.type, color: st.color, shape: st.shape, size: o.size, raw: n, ...(o.extra ?? {}) },
+    data: { ...data, raw: n, ...(o.extra ?? {}) },
     // Only x and y: a pinned node's saved position also carries its id, which Cytoscape would keep.
     position: o.position ? { x: o.position.x, y: o.position.y } : undefined,
     classes: o.hidden ? 'filtered' : '',
@@ -41,7 +53,7 @@ export function nodeDef(n: GraphNode, o: { size: number; position?: Position; hi
 export function edgeDef(e: GraphEdge, hidden: boolean): ElementDefinition {
   return {
     group: 'edges',
-    data: { id: e.id, source: e.source, target: e.target, type: e.type, label: edgeLabel(e.type), support: e.support ?? 1, raw: e },
+    data: { id: e.id, source: e.source, target: e.target, type: e.type, label: edgeLabel(e.type), support: e.support ?? 1, width: edgeWidth(e.support), raw: e },
     classes: hidden ? 'filtered' : '',
   };
 }

@@ -3,6 +3,7 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import type { GraphNode } from '../../../server/api-types.ts';
 import type { SizeBy } from '../state.ts';
+import { nodeHeight } from './elements.ts';
 
 export interface Filters {
   types: ReadonlySet<string>;
@@ -50,7 +51,8 @@ export function sizeValue(raw: GraphNode, by: SizeBy, liveDegree?: number): numb
 export function applySize(cy: Core, by: SizeBy): void {
   cy.batch(() => {
     cy.nodes().forEach((n) => {
-      n.data('size', nodeSize(sizeValue(n.data('raw') as GraphNode, by, n.degree(false))));
+      const size = nodeSize(sizeValue(n.data('raw') as GraphNode, by, n.degree(false)));
+      n.data({ size, height: nodeHeight(n.data('type') as string, size) });
     });
   });
 }

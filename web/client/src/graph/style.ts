@@ -1,7 +1,7 @@
 // The graph's stylesheet (colour and shape by type, size from data, selection, pins, path, filters) and
 // level-of-detail labels: below a zoom level labels are not drawn at all (`min-zoomed-font-size`), which is
 // what keeps big views cheap to pan (Cytoscape's performance guide: fewer labels, fewer text draws).
-import type { Core, EdgeSingular, NodeSingular, StylesheetJson } from 'cytoscape';
+import type { Core, StylesheetJson } from 'cytoscape';
 
 export const NODE_LABEL_MIN_PX = 8;
 export const EDGE_LABEL_MIN_PX = 10;
@@ -26,7 +26,7 @@ export function graphStyle(opts: { large?: boolean } = {}): StylesheetJson {
         'background-color': 'data(color)',
         shape: 'data(shape)' as never,
         width: 'data(size)',
-        height: 'data(size)',
+        height: 'data(height)',
         label: 'data(label)',
         'font-family': FONT,
         'font-size': 12,
@@ -47,7 +47,6 @@ export function graphStyle(opts: { large?: boolean } = {}): StylesheetJson {
         ...(large ? {} : { 'transition-property': 'opacity, border-width, border-color', 'transition-duration': 150 }),
       },
     },
-    { selector: 'node[type="Document"]', style: { height: (n: NodeSingular) => Math.round(n.data('size') * 1.25) } },
     {
       selector: 'node:selected',
       style: { 'border-width': 4, 'border-color': '#0f172a', 'border-opacity': 1, 'font-weight': 700, 'z-index': 10 },
@@ -57,7 +56,7 @@ export function graphStyle(opts: { large?: boolean } = {}): StylesheetJson {
     {
       selector: 'edge',
       style: {
-        width: (e: EdgeSingular) => 1.2 + Math.min(3, Math.log2(1 + (e.data('support') ?? 1))),
+        width: 'data(width)',
         'line-color': '#cbd5e1',
         'target-arrow-color': '#cbd5e1',
         'target-arrow-shape': large ? 'none' : 'triangle',
@@ -72,6 +71,8 @@ export function graphStyle(opts: { large?: boolean } = {}): StylesheetJson {
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
         'min-zoomed-font-size': EDGE_LABEL_MIN_PX,
+        // Big views: no relation labels (thousands of rotated texts per frame); a selected edge shows its own.
+        ...(large ? { label: '' } : {}),
       },
     },
     // Co-occurrence is a weaker, symmetric link than a stated relation: light, dashed, no arrow and no label
@@ -82,7 +83,7 @@ export function graphStyle(opts: { large?: boolean } = {}): StylesheetJson {
     },
     {
       selector: 'edge:selected',
-      style: { 'line-color': '#0f172a', 'target-arrow-color': '#0f172a', color: '#0f172a', width: 3, 'z-index': 10 },
+      style: { 'line-color': '#0f172a', 'target-arrow-color': '#0f172a', color: '#0f172a', width: 3, 'z-index': 10, label: 'data(label)' },
     },
     { selector: '.faded', style: { opacity: 0.18 } },
     { selector: 'node.on-path', style: { 'border-color': '#f59e0b', 'border-width': 5, 'border-opacity': 1 } },
@@ -95,24 +96,29 @@ export function graphStyle(opts: { large?: boolean } = {}): StylesheetJson {
 }
 
 /** Keep labels a readable size on screen as the user zooms (at most once a frame, only on real change).
- *  Skipped for big views, where restyling every element per zoom step would cost more than it gives. */
-export function scaleLabelsWithZoom(cy: Core, isLarge: () => boolean): void {
+ *  Skipped for big views, where restyling every element per zoom step would cost more than it gives.
+ *  Returns a function that sizes the labels for a zoom level now (a fit measures them at the zoom it
+ *  goes to, so no label grows past the edge after it). */
+export function scaleLabelsWithZoom(cy: Core, isLarge: () => boolean): (zoom: number) => void {
   let pending = 0;
   let applied = 1;
+  const apply = (z: number) => {
+    if (isLarge() || Math.abs(z - applied) < 0.03) return;
+    applied = z;
+    const s = labelSizes(z);
+    cy.style()
+      .selector('node')
+      .style({ 'font-size': s.node, 'text-max-width': `${Math.round(s.node * 12.5)}px`, 'text-outline-width': s.node / 5 })
+      .selector('edge')
+      .style({ 'font-size': s.edge })
+      .update();
+  };
   cy.on('zoom', () => {
     if (pending) return;
     pending = requestAnimationFrame(() => {
       pending = 0;
-      const z = cy.zoom();
-      if (isLarge() || Math.abs(z - applied) < 0.03) return;
-      applied = z;
-      const s = labelSizes(z);
-      cy.style()
-        .selector('node')
-        .style({ 'font-size': s.node, 'text-max-width': `${Math.round(s.node * 12.5)}px`, 'text-outline-width': s.node / 5 })
-        .selector('edge')
-        .style({ 'font-size': s.edge })
-        .update();
+      apply(cy.zoom());
     });
   });
+  return apply;
 }

@@ -1,7 +1,7 @@
 // A Cytoscape graph of Atlas nodes and edges: adding (new nodes on free ground, existing nodes never move),
 // hide / pin / collapse with undo, selection and viewport. Style, placement, history, filters and sizing,
 // layouts, path highlighting and export each live in their own file beside this one. Used twice: the
-// explore view and query results. Big views switch to Cytoscape's WebGL renderer.
+// explore view and query results. Big views switch to big-view drawing (renderer.ts).
 import cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, EventObject, Position } from 'cytoscape';
 import type { GraphData, GraphNode } from '../../../server/api-types.ts';
@@ -16,9 +16,9 @@ import { Layouts } from './layouts.ts';
 import { clearHighlight, hasHighlight, highlightPath } from './path.ts';
 import { graphStyle, scaleLabelsWithZoom } from './style.ts';
 import { fitVisible, reveal, selectOne } from './viewport.ts';
+import { LARGE_VIEW, rendererOptions, useWebgl } from './renderer.ts';
 
-/** From this many nodes on, the view draws with WebGL (where the browser has it) and big-view styling. */
-export const LARGE_VIEW = 500;
+export { LARGE_VIEW };
 
 export interface GraphViewOptions {
   container: HTMLElement;
@@ -39,15 +39,12 @@ export interface ExpandMeta {
   groups?: GroupState[];
 }
 
-let webglSupport: boolean | null = null;
-function canUseWebgl(): boolean {
-  webglSupport ??= !!document.createElement('canvas').getContext('webgl2');
-  return webglSupport;
-}
-
 export class GraphView {
   private core!: Core;
   private webgl = false;
+  private large = false;
+  /** Sizes the labels for a zoom level (style.ts). */
+  private labelsAt: (zoom: number) => void = () => {};
   private sizeBy: SizeBy;
   private history = new EditHistory();
   private layouts = new Layouts();
@@ -68,21 +65,25 @@ export class GraphView {
     return this.webgl;
   }
 
-  private build(webgl: boolean): void {
+  /** Whether the view draws as a big view now (from LARGE_VIEW nodes on, renderer.ts). */
+  isLarge(): boolean {
+    return this.large;
+  }
+
+  private build(large: boolean): void {
     const old = this.core;
     const keep = old ? { elements: old.elements().jsons(), zoom: old.zoom(), pan: old.pan() } : null;
     old?.destroy();
-    this.webgl = webgl;
+    this.large = large;
+    this.webgl = large && useWebgl();
     const cy = cytoscape({
       container: this.opts.container,
-      style: graphStyle({ large: webgl }),
+      style: graphStyle({ large }),
       minZoom: 0.05,
       maxZoom: 3,
       boxSelectionEnabled: true,
       selectionType: 'single',
-      pixelRatio: webgl ? 1 : 'auto',
-      hideEdgesOnViewport: false,
-      ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+      ...rendererOptions({ large, webgl: this.webgl }),
     } as cytoscape.CytoscapeOptions);
     this.core = cy;
     if (keep) {
@@ -108,12 +109,12 @@ export class GraphView {
     });
     cy.on('dbltap', 'node', (e: EventObject) => this.opts.onExpand?.(e.target.id()));
     cy.on('select unselect', () => this.opts.onSelectionChange?.());
-    scaleLabelsWithZoom(cy, () => this.webgl);
+    this.labelsAt = scaleLabelsWithZoom(cy, () => this.large);
   }
 
-  /** Switch to WebGL before the view grows past LARGE_VIEW nodes. */
+  /** Switch to big-view drawing before the view grows past LARGE_VIEW nodes. */
   private prepareFor(count: number): void {
-    if (!this.webgl && count >= LARGE_VIEW && canUseWebgl()) this.build(true);
+    if (!this.large && count >= LARGE_VIEW) this.build(true);
   }
 
   // ---------------------------------------------------------------------------------------------- content
@@ -330,7 +331,9 @@ export class GraphView {
 
   /** Fit the visible graph, never zooming in past 1.4× (a handful of nodes would look enormous). */
   fit(animate = false): void {
-    fitVisible(this.core, animate);
+    // Big views: at once (each frame of an animated fit redraws thousands of elements), nodes only.
+    if (this.large) fitVisible(this.core, false);
+    else fitVisible(this.core, animate, this.labelsAt);
   }
 
   /** Pan (and zoom out if needed) so these nodes are on screen; never moves a node. */

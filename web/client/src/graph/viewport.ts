@@ -16,20 +16,40 @@ export function selectOne(cy: Core, id: string | null, opts: { center?: boolean 
   }
 }
 
-function showBox(cy: Core, bb: { x1: number; y1: number; w: number; h: number }, pad: number, maxZoom: number, animate: boolean): void {
+type Box = { x1: number; y1: number; w: number; h: number };
+
+function zoomFor(cy: Core, bb: Box, pad: number, maxZoom: number): number {
   const w = Math.max(1, cy.width() - 2 * pad);
   const hgt = Math.max(1, cy.height() - 2 * pad);
-  const zoom = Math.max(cy.minZoom(), Math.min(maxZoom, w / Math.max(bb.w, 1), hgt / Math.max(bb.h, 1)));
+  return Math.max(cy.minZoom(), Math.min(maxZoom, w / Math.max(bb.w, 1), hgt / Math.max(bb.h, 1)));
+}
+
+function showBox(cy: Core, bb: Box, pad: number, maxZoom: number, animate: boolean): void {
+  const zoom = zoomFor(cy, bb, pad, maxZoom);
   const pan = { x: cy.width() / 2 - zoom * (bb.x1 + bb.w / 2), y: cy.height() / 2 - zoom * (bb.y1 + bb.h / 2) };
   if (animate) cy.animate({ zoom, pan }, { duration: 300 });
   else cy.viewport({ zoom, pan });
 }
 
-/** Fit the unfiltered nodes, never zooming in past 1.4× (a handful of nodes would look enormous). */
-export function fitVisible(cy: Core, animate = false): void {
+/**
+ * Fit the unfiltered nodes, never zooming in past 1.4× (a handful of nodes would look enormous). Labels
+ * keep their size on screen, so they take more model space the further out the view goes: with
+ * `labelsAt`, they are sized for the zoom the fit goes to before the box is measured (twice, as the box
+ * and the zoom depend on each other), so the outermost labels end inside the view. Without it (big views)
+ * only the nodes are fitted: their labels are not drawn at that zoom.
+ */
+export function fitVisible(cy: Core, animate = false, labelsAt?: (zoom: number) => void): void {
   const visible = cy.nodes().not('.filtered');
   if (visible.empty()) return;
-  showBox(cy, visible.boundingBox({}), 40, 1.4, animate);
+  const PAD = 40;
+  let bb: Box = visible.boundingBox({ includeLabels: !!labelsAt });
+  if (labelsAt) {
+    for (let i = 0; i < 2; i++) {
+      labelsAt(zoomFor(cy, bb, PAD, 1.4));
+      bb = visible.boundingBox({ includeLabels: true });
+    }
+  }
+  showBox(cy, bb, PAD, 1.4, animate);
 }
 
 /** Pan (and zoom out if needed) so these nodes are on screen. */
