@@ -26,12 +26,13 @@ const termsOf = (q: string) =>
 export function typeAheadQuery(q: string): string | null {
   const terms = termsOf(q);
   if (terms.length === 0) return null;
+  const plural = (t: string) => t.length > 3 && t.endsWith('s');
   const term = (t: string, last: boolean) => {
     const word = last ? `${t}*` : t;
-    return t.length > 3 && t.endsWith('s') ? `(${word} OR ${t.slice(0, -1)})` : word;
+    return plural(t) ? `(${word} OR ${t.slice(0, -1)})` : word;
   };
   const phrase = terms.join(' ');
-  const singular = phrase.length > 3 && phrase.endsWith('s') ? ` OR "${phrase.slice(0, -1)}"^4` : '';
+  const singular = plural(terms[terms.length - 1]) ? ` OR "${phrase.slice(0, -1)}"^4` : '';
   return `"${phrase}"^4${singular} OR (${terms.map((t, i) => term(t, i === terms.length - 1)).join(' AND ')})^2`;
 }
 
