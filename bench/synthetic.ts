@@ -56,6 +56,9 @@ export interface Latency {
   searchP95: number;
   expandP50: number;
   expandP95: number;
+  /** The floor on this machine at this moment: /api/health, one request with one trivial query (count store). */
+  floorP50?: number;
+  floorP95?: number;
 }
 
 /** Times /api/search and /api/expand over a running API on the graph, `n` requests each (after a warm-up). */
@@ -72,13 +75,23 @@ export async function apiLatency(driver: Driver, database: string | undefined, e
   try {
     const search: number[] = [];
     const expand: number[] = [];
+    const floor: number[] = [];
     for (let i = 0; i < n + 10; i++) {
       const k = Math.floor(rand() * entities);
       const s = await time(`/api/search?q=${encodeURIComponent(`${WORDS[k % 20]} ${WORDS[Math.floor(k / 20) % 20].slice(0, 4)}`)}`);
       const e = await time(`/api/expand/${encodeURIComponent(`synthetic:${k}`)}`);
-      if (i >= 10) search.push(s), expand.push(e);
+      const h = await time('/api/health');
+      if (i >= 10) search.push(s), expand.push(e), floor.push(h);
     }
-    return { entities, searchP50: pct(search, 50), searchP95: pct(search, 95), expandP50: pct(expand, 50), expandP95: pct(expand, 95) };
+    return {
+      entities,
+      searchP50: pct(search, 50),
+      searchP95: pct(search, 95),
+      expandP50: pct(expand, 50),
+      expandP95: pct(expand, 95),
+      floorP50: pct(floor, 50),
+      floorP95: pct(floor, 95),
+    };
   } finally {
     await server.close();
   }

@@ -8,8 +8,9 @@
 //     plural of the head noun ("SAEs" → "sae" is an alias of "sparse autoencoder" in the lexicon).
 //  2. weak keys attach a whole group to another when exactly one candidate exists: a short title "Sleeper
 //     Agents" to "Sleeper Agents: Training Deceptive LLMs…", a bare "Interpretability team" to "Anthropic
-//     Interpretability team", a first name to the one full name with it in the same document. Ambiguity means
-//     no merge. A handle ("evhub") merges with a full name only if the lexicon lists it as an alias.
+//     Interpretability team", a first name to the one full name with it in the same document, "Sam Bowman" or
+//     "Samuel Bowman" to the one "Samuel R. Bowman" anywhere (cues.json's given-name short forms). Ambiguity
+//     means no merge. A handle ("evhub") merges with a full name only if the lexicon lists it as an alias.
 //  3. the entity id is `${type}:${nameKey(name)}` of its lexicon entry, or else of its chosen name, so the same
 //     thing written the same way gets the same node in every ingest.
 
@@ -19,6 +20,7 @@ import { withGazetteer } from './gazetteer.ts';
 import type { CandidateMention, End, Extraction } from '../3-extract/index.ts';
 import { fold, nameKey } from '../keys.ts';
 import { rankOf } from '../knowledge/methods.ts';
+import { CUES } from '../knowledge/cues.ts';
 
 /**
  * One document's share of resolution: its id, and its extraction. The text is needed only to quote evidence
@@ -94,12 +96,14 @@ function nodeOfMention(m: CandidateMention, docId: string, lex: Lexicon): Node {
   if (canonical && surfaceOk && nameKey(m.text, m.type) !== nameKey(canonical, m.type)) {
     weak.push({ key: tk(m.type, nameKey(m.text, m.type)), scope: '' });
   }
-  // a full name lends its first and last names to bare mentions in the same document
+  // a full name lends its first and last names to bare mentions in the same document, and its plainer forms
+  // ("Samuel Bowman", "Sam Bowman" for "Samuel R. Bowman") to names anywhere that are only those forms
   if (m.type === 'Person') {
     const words = (canonical ?? m.text).split(/\s+/);
     if (words.length >= 2) {
       weak.push({ key: tk('Person', nameKey(words[0], 'Person')), scope: docId });
       weak.push({ key: tk('Person', nameKey(words[words.length - 1], 'Person')), scope: docId });
+      for (const plain of plainerNames(words)) weak.push({ key: tk('Person', nameKey(plain, 'Person')), scope: PLAIN });
     }
   }
   // a title recovered from the link target (URL slug) beats a descriptive anchor ("Buck and Ryan’s post on …")
@@ -111,6 +115,53 @@ function nodeOfMention(m: CandidateMention, docId: string, lex: Lexicon): Node {
   if (canonical) aliases.push(canonical);
   if (entry) aliases.push(...entry.aliases);
   return { type: m.type, strong, weak, names, aliases, ...(entry ? { lexiconId: entry.id } : {}), docId };
+}
+
+/** The scope of a person's plainer names: they may attach a name the lexicon knows (one person either way). */
+const PLAIN = 'plain';
+const SHORT_FORMS = new Map<string, string[]>();
+for (const [long, ...short] of CUES.people.givenNameShortForms) SHORT_FORMS.set(long, [...(SHORT_FORMS.get(long) ?? []), ...short]);
+const INITIAL = /^\p{Lu}\.?(?:-?\p{Lu}\.?)*$/u;
+
+/** "Samuel R. Bowman" → "Samuel Bowman", "Sam Bowman", "Sam R. Bowman": the same person written more plainly. */
+export function plainerNames(words: string[]): string[] {
+  const [first, ...rest] = words;
+  const last = rest[rest.length - 1];
+  const middle = rest.slice(0, -1);
+  if (INITIAL.test(first) || INITIAL.test(last)) return [];
+  const firsts = [first, ...(SHORT_FORMS.get(fold(first)) ?? []).map((s) => s[0].toUpperCase() + s.slice(1))];
+  const out = new Set<string>();
+  for (const f of firsts) {
+    if (f !== first) out.add([f, ...rest].join(' '));
+    if (middle.length && middle.every((w) => INITIAL.test(w))) out.add(`${f} ${last}`);
+  }
+  return [...out];
+}
+
+/**
+ * "Samuel Bowman" and "Sam Bowman" join the one "Samuel R. Bowman" whose plainer forms they are, even when the
+ * lexicon knows one of them; repeated until nothing changes, so the result does not depend on the order in
+ * which the groups are met. Two lexicon entries never merge, and a form two people share merges nothing.
+ */
+function attachPlainerNames(uf: UnionFind, nodes: Node[]): void {
+  for (let pass = 0; pass < 4; pass++) {
+    const owners = new Map<string, Set<number>>();
+    const lexical = new Set<number>();
+    nodes.forEach((n, i) => {
+      if (n.lexiconId) lexical.add(uf.find(i));
+      for (const w of n.weak) if (w.scope === PLAIN) owners.set(w.key, (owners.get(w.key) ?? new Set()).add(uf.find(i)));
+    });
+    let merged = false;
+    for (const [root, members] of groupByRoot(uf, nodes.length)) {
+      const targets = new Set<number>();
+      for (const i of members) for (const k of nodes[i].strong) for (const t of owners.get(k.replace(/@doc:.*$/, '')) ?? []) if (t !== root) targets.add(t);
+      const [target] = targets;
+      if (targets.size !== 1 || (lexical.has(root) && lexical.has(target)) || uf.find(target) === uf.find(root)) continue;
+      uf.union(root, target);
+      merged = true;
+    }
+    if (!merged) return;
+  }
 }
 
 export function resolve(input: ResolveInput[], lexicon: Lexicon): ResolveOutput {
@@ -158,6 +209,7 @@ export function resolve(input: ResolveInput[], lexicon: Lexicon): ResolveOutput 
   const weakOwners = new Map<string, Set<number>>();
   nodes.forEach((n, i) => {
     for (const w of n.weak) {
+      if (w.scope === PLAIN) continue; // attachPlainerNames
       const k = `${w.scope}|${w.key}`;
       const set = weakOwners.get(k) ?? new Set<number>();
       set.add(uf.find(i));
@@ -177,6 +229,7 @@ export function resolve(input: ResolveInput[], lexicon: Lexicon): ResolveOutput 
     }
     if (targets.size === 1) uf.union(root, [...targets][0]);
   }
+  attachPlainerNames(uf, nodes);
 
   // 3. entities
   const entityOfRoot = new Map<number, Entity>();

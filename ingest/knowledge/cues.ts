@@ -21,6 +21,8 @@ export interface Cues {
   usage: { evaluate: string[]; use: string[]; trainOn: string[]; window: number };
   definitions: { before: string[]; categoryNouns: string[]; after: string[] };
   citations: { notSurnames: string[] };
+  /** Given names' short forms: each group is the long form, then its short forms. */
+  people: { givenNameShortForms: string[][] };
 }
 
 export const CUES_PATH = dataPath('cues.json');
@@ -45,6 +47,8 @@ export function parseCues(data: unknown, file = CUES_PATH): Cues {
   const usage = sh.object(o.usage, 'usage');
   const defs = sh.object(o.definitions, 'definitions');
   const cit = sh.object(o.citations, 'citations');
+  const people = sh.object(o.people, 'people');
+  if (!Array.isArray(people.givenNameShortForms)) sh.fail('people.givenNameShortForms', 'must be an array of name groups');
   return {
     roles: roleLists,
     leadRoles: sh.strings(o.leadRoles, 'leadRoles'),
@@ -66,6 +70,13 @@ export function parseCues(data: unknown, file = CUES_PATH): Cues {
       after: sh.strings(defs.after, 'definitions.after'),
     },
     citations: { notSurnames: sh.strings(cit.notSurnames, 'citations.notSurnames') },
+    people: {
+      givenNameShortForms: (people.givenNameShortForms as unknown[]).map((g, i) => {
+        const names = sh.strings(g, `people.givenNameShortForms[${i}]`);
+        if (names.length < 2) sh.fail(`people.givenNameShortForms[${i}]`, 'needs the long form and at least one short form');
+        return names.map((n) => n.toLowerCase());
+      }),
+    },
   };
 }
 

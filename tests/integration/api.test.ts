@@ -110,6 +110,16 @@ describe.skipIf(lacks('seeds'))(needs('seeds', 'explorer API'), () => {
     expect(odd.status).toBe(200);
   });
 
+  it('finds a name by letters inside a word when type-ahead finds nothing, and answers a miss with no hits', async () => {
+    const inside = await get<SearchResponse>('/api/search?q=utoencod');
+    expect(inside.body.method).toBe('contains');
+    expect(inside.body.hits.map((h) => h.id)).toContain(saeId);
+    for (const h of inside.body.hits) expect([h.name, ...h.aliases].some((n) => n.toLowerCase().includes('utoencod'))).toBe(true);
+    const miss = await get<SearchResponse>('/api/search?q=qqzzxxjv');
+    expect(miss.status).toBe(200);
+    expect(miss.body).toEqual({ hits: [], method: 'contains' });
+  });
+
   it('describes an entity with its documents and passages, mention spans pointing at the text', async () => {
     const { status, body } = await get<EntityDetail>(`/api/entity/${encodeURIComponent(saeId)}`);
     expect(status).toBe(200);

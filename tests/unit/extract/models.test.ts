@@ -10,6 +10,13 @@ describe('model names', () => {
     ]);
   });
 
+  it('any family named with a parameter count: "Name-7B", "Name2.5-1.5B-Instruct", "Name3 15B"; not "The 70B" or "Figure 3B"', () => {
+    expect(models('We release Finch-7B and Heron2.5-1.5B-Instruct, beside StarFish3 15B and Wren-8x22b.').sort()).toEqual([
+      'Finch-7B => Finch-7B', 'Heron2.5-1.5B-Instruct => Heron2.5-1.5B-Instruct', 'StarFish3 15B => StarFish3 15B', 'Wren-8x22b => Wren-8x22b',
+    ]);
+    expect(models('The 70B run beat Our 8B one, as Figure 3B and the 1.5B-token set show.')).toEqual([]);
+  });
+
   it('size lists expand: "Pythia-70M/410M" names two models', () => {
     expect(models('features in real LLMs (Pythia-70M/410M)')).toEqual(['Pythia-70M => Pythia-70M', '410M => Pythia-410M']);
   });

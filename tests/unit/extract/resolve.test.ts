@@ -55,6 +55,33 @@ describe('resolution', () => {
     expect(a).toEqual(['person:buck', 'person:buck-shlegeris']);
   });
 
+  it('a name with a middle initial or a given name\'s long form is one person with its plainer forms across documents', () => {
+    const b = runBatch([
+      { name: 'a.md', text: 'Thanks to Jonathan P. Harwood and Margaret Ellery for comments.' },
+      { name: 'b.md', text: 'Thanks to Jon Harwood and Maggie Ellery for comments.' },
+      { name: 'c.md', text: 'Thanks to Jonathan Harwood for comments.' },
+    ]);
+    const people = (t: string) => [...new Set(b.mentions.filter((m) => m.text === t).map((m) => m.entityId))];
+    const harwood = people('Jonathan P. Harwood');
+    expect(harwood).toHaveLength(1);
+    expect(people('Jon Harwood')).toEqual(harwood);
+    expect(people('Jonathan Harwood')).toEqual(harwood);
+    expect(people('Maggie Ellery')).toEqual(people('Margaret Ellery'));
+    expect(b.entities.filter((e) => e.type === 'Person')).toHaveLength(2);
+  });
+
+  it('plainer forms merge nothing when two people could be meant', () => {
+    const b = runBatch([
+      { name: 'a.md', text: 'Thanks to Alexander Marsh and Alexandra Marsh for comments.' },
+      { name: 'b.md', text: 'Thanks to Alex Marsh for comments. Thanks to Jonathan P. Harwood and Jonathan Q. Harwood.' },
+      { name: 'c.md', text: 'Thanks to Jonathan Harwood for comments.' },
+    ]);
+    const ids = (t: string) => [...new Set(b.mentions.filter((m) => m.text === t).map((m) => m.entityId))];
+    expect(ids('Alex Marsh')).toEqual(['person:alex-marsh']);
+    expect(ids('Jonathan Harwood')).toEqual(['person:jonathan-harwood']);
+    expect(b.entities.filter((e) => e.type === 'Person')).toHaveLength(6);
+  });
+
   it('every relation carries evidence whose sentence is the document text at its span', () => {
     const b = runBatch([{ name: 'a.md', text: '# T\nBy evhub\n\nThanks to Jake Mendel for comments. We study alignment faking.' }]);
     const doc = b.items[0].doc;
