@@ -11,5 +11,6 @@ export const FLOORS = { typedEntityF1: 0.95, coreRecall: 1.0, relationF1: 0.93 }
 // After the merge with run-level concepts, datasets and software the tree reached entity F1 0.78 with P 0.89 and
 // the precision floor was lowered to 0.88, against the rule above; general precision fixes (titles, slugs,
 // citations) bring it back: entity F1 0.789 (P 0.912), core recall 0.808, relation F1 0.682, and the floors
-// are back at or above where they were.
-export const DEV_FLOORS = { typedEntityF1: 0.78, entityPrecision: 0.9, coreRecall: 0.8, relationF1: 0.68 };
+// are back at or above where they were. Model names with a parameter count and persons' plainer names: entity
+// F1 0.795 (P 0.918), core recall 0.81, relation F1 0.682.
+export const DEV_FLOORS = { typedEntityF1: 0.79, entityPrecision: 0.91, coreRecall: 0.8, relationF1: 0.68 };
