@@ -139,6 +139,33 @@ describe.skipIf(lacks('seeds'))(needs('seeds', 'explorer API'), () => {
     assertPlain(body);
   });
 
+  it('counts an entity\'s relations, documents and passages as the graph holds them, most mentioning documents first', async () => {
+    const rels = SEMANTIC_RELATION_TYPES.join('|');
+    const run = async (cypher: string) => (await driver.executeQuery(cypher, { id: saeId }, { database: database() })).records;
+    const relations = (await run(`MATCH (n:Entity {id: $id})-[r:${rels}]-() RETURN type(r) AS type, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction, count(r) AS count`))
+      .map((r) => ({ type: r.get('type') as string, direction: r.get('direction') as string, count: r.get('count').toNumber() as number }))
+      .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction));
+    const perDoc = new Map((await run(`MATCH (:Entity {id: $id})<-[m:MENTIONS]-(p:Passage)<-[:HAS_PASSAGE]-(d:Document) RETURN d.id AS d, count(m) AS mentions, count(DISTINCT p) AS passages`))
+      .map((r) => [r.get('d') as string, { mentions: r.get('mentions').toNumber() as number, passages: r.get('passages').toNumber() as number }]));
+    expect(relations.length).toBeGreaterThan(0);
+    expect(perDoc.size).toBeGreaterThan(1);
+    const { body } = await get<EntityDetail>(`/api/entity/${encodeURIComponent(saeId)}?passages=1`);
+    expect(body.relations).toEqual(relations);
+    expect(body.degree).toBe(relations.reduce((s, r) => s + r.count, 0));
+    expect(body.totalDocuments).toBe(perDoc.size);
+    expect(body.documents.map((d) => d.id).sort()).toEqual([...perDoc.keys()].sort());
+    for (const d of body.documents) {
+      expect(d.mentionCount).toBe(perDoc.get(d.id)!.mentions);
+      expect(d.passages.length).toBe(1);
+      expect(d.morePassages).toBe(perDoc.get(d.id)!.passages - 1);
+    }
+    const counts = body.documents.map((d) => d.mentionCount);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+    const page = await get<EntityDetail>(`/api/entity/${encodeURIComponent(saeId)}?docs=1`);
+    expect(page.body.totalDocuments).toBe(perDoc.size);
+    expect(page.body.documents.map((d) => d.id)).toEqual([body.documents[0].id]);
+  });
+
   it('serves a document with every mention at its span', async () => {
     const ent = await get<EntityDetail>(`/api/entity/${encodeURIComponent(saeId)}`);
     const docId = ent.body.documents[0].id;
