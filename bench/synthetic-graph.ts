@@ -3,6 +3,7 @@
 // a given number of neighbours of three kinds. Written into Neo4j with plain Cypher, or handed to the page
 // as the API's GraphData. Used by the browser benchmark and the browser tests at scale.
 import type { Driver } from 'neo4j-driver';
+import { SEMANTIC_RELATION_TYPES } from '../ingest/types.ts';
 import { ensureSchema } from '../ingest/5-write/index.ts';
 import { seededRandom } from '../ingest/5-write/communities.ts';
 import type { GraphData, GraphEdge, GraphNode } from '../web/server/api-types.ts';
@@ -75,9 +76,14 @@ export function syntheticGraph(o: SyntheticOptions): GraphData & { hub: { neighb
 export async function writeSynthetic(driver: Driver, database: string | undefined, g: GraphData): Promise<void> {
   await ensureSchema({ driver, database });
   const run = (cypher: string, params: Record<string, unknown>) => driver.executeQuery(cypher, params, { database });
-  for (let i = 0; i < g.nodes.length; i += 1000) {
-    const batch = g.nodes.slice(i, i + 1000).map((n) => ({ id: n.id, type: n.type, name: n.name, mentions: n.mentions ?? 0 }));
-    await run('UNWIND $nodes AS n MERGE (e:Entity {id: n.id}) SET e.type = n.type, e.name = n.name, e.mentions = n.mentions, e.aliases = [n.name]', { nodes: batch });
+  // In the shape the ingest writes: the type as a label too, and (below) the stored degree.
+  for (const type of new Set(g.nodes.map((n) => n.type))) {
+    if (!/^[A-Za-z]+$/.test(type)) throw new Error(`unexpected entity type ${type}`);
+    const ofType = g.nodes.filter((n) => n.type === type);
+    for (let i = 0; i < ofType.length; i += 1000) {
+      const batch = ofType.slice(i, i + 1000).map((n) => ({ id: n.id, type: n.type, name: n.name, mentions: n.mentions ?? 0 }));
+      await run(`UNWIND $nodes AS n MERGE (e:Entity {id: n.id}) SET e:${type}, e.type = n.type, e.name = n.name, e.mentions = n.mentions, e.aliases = [n.name]`, { nodes: batch });
+    }
   }
   const byType = new Map<string, { s: string; t: string }[]>();
   for (const e of g.edges) {
@@ -90,6 +96,11 @@ export async function writeSynthetic(driver: Driver, database: string | undefine
     for (let i = 0; i < list.length; i += 2000) {
       await run(`UNWIND $edges AS x MATCH (a:Entity {id: x.s}), (b:Entity {id: x.t}) MERGE (a)-[r:${type}]->(b) SET r.support = 1, r.confidence = 0.9`, { edges: list.slice(i, i + 2000) });
     }
+  }
+  // Each entity's degree as settle stores it: its relations, counted once all are written.
+  const ids = g.nodes.map((n) => n.id);
+  for (let i = 0; i < ids.length; i += 5000) {
+    await run(`UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e.degree = COUNT { (e)-[:${SEMANTIC_RELATION_TYPES.join('|')}]-() }`, { ids: ids.slice(i, i + 5000) });
   }
 }
 

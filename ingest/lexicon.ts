@@ -23,7 +23,7 @@
 //   ],
 //   "vocabulary": { "orgHeads": [...], "orgHeadsWeak": [...], "teamWords": [...], "paperNouns": [...], "stopNames": [...],
 //                   "personStopWords": [...], "genericWords": [...], "descriptiveWords": [...],
-//                   "broadConcepts": [...] }
+//                   "broadConcepts": [...], "plainModifiers": [...] }
 // }
 //
 // Matching rules: an alias written all in lower case matches any casing ("red-teaming" ↔ "Red teaming");
@@ -81,6 +81,8 @@ export interface Vocabulary {
   descriptiveWords: Set<string>;
   /** Field-wide concepts (machine learning, LLMs) that a document is not "about" merely by using them. */
   broadConcepts: Set<string>;
+  /** Evaluative, quantifying and ordering words ("clear", "same", "main", "next") that never begin a term. */
+  plainModifiers: Set<string>;
 }
 
 export interface Lexicon {
@@ -131,7 +133,7 @@ export function buildLexicon(files: { source: string; data: LexiconFile }[]): Le
   const patterns: LexiconPattern[] = [];
   const vocab: Vocabulary = {
     orgHeads: new Set(), orgHeadsWeak: new Set(), teamWords: new Set(), paperNouns: new Set(),
-    stopNames: new Set(), personStopWords: new Set(), genericWords: new Set(), descriptiveWords: new Set(), broadConcepts: new Set(),
+    stopNames: new Set(), personStopWords: new Set(), genericWords: new Set(), descriptiveWords: new Set(), broadConcepts: new Set(), plainModifiers: new Set(),
   };
 
   for (const { source, data } of files) {

@@ -63,10 +63,13 @@ export function registerGraphCommands(program: Command, ui: () => Ui): void {
         } else {
           // The same read-only runner as the web console: read access mode, time limit, row cap.
           // The query guard (a Cypher parser) loads only for `atlas query`.
-          const { runConsoleQuery } = await import('../../web/server/console.ts');
+          const { runConsoleQuery, WRITE_REFUSED } = await import('../../web/server/console.ts');
           const res = await runConsoleQuery(cypher!, params, { driver: c.driver, database: c.database, timeoutMs: 60_000, rowCap: o.limit }).catch((e: unknown) => {
             const err = asAtlasError(e);
-            if (err.code === 'QUERY_REFUSED') throw new AtlasError('QUERY_REFUSED', `${err.message} (use --write to allow writes from the CLI)`, { source: 'query', cause: e });
+            // Only a refused write gets the --write hint; a size or LOAD CSV refusal is not a write.
+            if (err.code === 'QUERY_REFUSED' && err.message === WRITE_REFUSED) {
+              throw new AtlasError('QUERY_REFUSED', `${err.message} (use --write to allow writes from the CLI)`, { source: 'query', cause: e });
+            }
             throw new AtlasError(err.code, err.message, { source: 'query', cause: e });
           });
           columns = res.columns;

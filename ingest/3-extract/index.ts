@@ -13,6 +13,7 @@
 //   titles                    — quoted/colon titles, linkposts, "A’s post on X" (Paper layer + people)
 //   citations                 — "(Vaswani et al., 2017)", reading lists, numbered and APA reference entries
 //   acknowledgements, co-authors, names — people from context lists, then compromise for the remaining names
+//   repeated phrases          — lower-case noun phrases the document uses in three or more sentences
 //   relations                 — membership, leadership, affiliations, topics, authorship, comment replies,
 //                               datasets and software used
 // Each sentence is tokenised once (DocIndex cache) and compromise tags a sentence at most once.
@@ -38,6 +39,7 @@ import { replies } from './signals/replies.ts';
 import { authorship, coauthors } from './signals/authorship.ts';
 import { resources } from './signals/resources.ts';
 import { concepts } from './signals/concepts.ts';
+import { repeatedPhrases } from './signals/repeated-phrases.ts';
 import { metadata } from './signals/metadata.ts';
 import { bibtex } from './signals/bibtex.ts';
 import { citations } from './signals/citations.ts';
@@ -78,6 +80,7 @@ const SIGNALS: Signal[] = [
   names,
   teamPeople,
   affiliations,
+  (ctx) => { repeatedPhrases(ctx); },
   (_ctx, f) => f.titles.relations,
   (ctx, f) => topics(ctx, f.titles.linkposts),
   authorship,

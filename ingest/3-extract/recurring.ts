@@ -10,48 +10,15 @@
 import type { Document, Passage } from '../types.ts';
 import type { Lexicon } from '../lexicon.ts';
 import { buildIndex } from './core/text-index.ts';
-import { FUNCTION_WORDS } from './core/text-index.ts';
-import { nameTag } from './core/nlp.ts';
+import { phraseGrams } from './core/phrases.ts';
 import type { CandidateMention, Extraction } from './core/types.ts';
 import { found } from '../knowledge/methods.ts';
-
-const BREAK_TAGS = new Set(['Verb', 'Infinitive', 'PresentTense', 'PastTense', 'Modal', 'Copula', 'Pronoun', 'Determiner',
-  'Preposition', 'Conjunction', 'Adverb', 'QuestionWord', 'Cardinal', 'Ordinal', 'Possessive', 'Value']);
-const MIN_WORDS = 2;
-const MAX_WORDS = 4;
-
-const phraseWord = (w: string): boolean => /^\p{Ll}[\p{Ll}-]*$/u.test(w) && !FUNCTION_WORDS.has(w) && !BREAK_TAGS.has(nameTag(w) ?? '');
 
 /** The 2–4-word lower-case phrases of one document (each counted once per document). */
 export function phraseCandidates(doc: Document, passages: Passage[], lexicon: Lexicon): Set<string> {
   const index = buildIndex(doc, passages);
-  const v = lexicon.vocab;
   const out = new Set<string>();
-  for (const s of index.sentences) {
-    const words = index.tokens(s);
-    let run: string[] = [];
-    const flush = () => {
-      for (let n = MIN_WORDS; n <= MAX_WORDS; n++) {
-        for (let i = 0; i + n <= run.length; i++) {
-          const g = run.slice(i, i + n);
-          if (g.every((w) => v.genericWords.has(w) || v.descriptiveWords.has(w))) continue;
-          if (v.genericWords.has(g[0]) || ['Adjective', 'Comparable'].includes(nameTag(g[n - 1]) ?? '')) continue;
-          out.add(g.join(' '));
-        }
-      }
-      run = [];
-    };
-    for (let k = 0; k < words.length; k++) {
-      const t = words[k];
-      const glued = k > 0 && doc.text.slice(words[k - 1].end, t.start) === ' ';
-      if (t.kind === 'word' && phraseWord(t.text) && (run.length === 0 || glued)) run.push(t.text);
-      else {
-        flush();
-        if (t.kind === 'word' && phraseWord(t.text)) run.push(t.text);
-      }
-    }
-    flush();
-  }
+  for (const s of index.sentences) for (const g of phraseGrams(index.tokens(s), doc.text, lexicon)) out.add(g.phrase);
   return out;
 }
 

@@ -74,6 +74,12 @@ describe.skipIf(lacks('seeds'))(needs('seeds', 'atlas CLI'), { timeout: 300_000 
     const r = await atlas('query', 'CREATE (n:Intruder) RETURN n');
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/read-only/i);
+    expect(r.stderr).toContain('use --write to allow writes from the CLI');
+    // A refusal that is not about writing gets no --write hint.
+    const big = await atlas('query', 'RETURN [x IN range(1, 50000000) | x] AS xs');
+    expect(big.code).not.toBe(0);
+    expect(big.stderr).toContain('the console allows 1,000,000');
+    expect(big.stderr).not.toContain('--write');
     const driver = testDriver();
     const res = await driver.executeQuery('MATCH (n:Intruder) RETURN count(n) AS n');
     await driver.close();

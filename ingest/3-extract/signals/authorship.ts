@@ -1,5 +1,6 @@
 // Signal: authorship stated in running text, once people and papers are known.
-//   "“AI safety via debate” by Geoffrey Irving, Paul Christiano and Dario Amodei" → AUTHORED each → paper;
+//   "“AI safety via debate” by Geoffrey Irving, Paul Christiano and Dario Amodei" → AUTHORED each → paper
+//     (coauthors(), before compromise: the list makes its full names people);
 //   "This post was written by @TurnTrout" / "This paper is by A and B"          → AUTHORED each → document;
 //   "Our paper, X, co-authored with A, B and C (NYU)" / "Joint work with A and B." → AUTHORED each → X, or
 //   → the document when the sentence opens with the cue (coauthors(), before compromise: context makes names).
@@ -62,6 +63,20 @@ const opensWithCue = (ctx: Ctx) => paperNounsRe(ctx.lexicon, 'opensWithCue', (no
 export function coauthors(ctx: Ctx): CandidateRelation[] {
   const out: CandidateRelation[] = [];
   const { doc, index } = ctx;
+  // "<Title> by A, B and C": the list after a named paper makes its names people, even ones compromise does not know
+  ctx.acc.list.forEach((p, pi) => {
+    if (p.type !== 'Paper') return;
+    const s = index.sentenceAt(p.start);
+    if (!s) return;
+    const by = AFTER_TITLE_BY.exec(doc.text.slice(p.end, s.end));
+    if (!by) return;
+    const from = p.end + by[0].length;
+    const span = NAME_LIST.exec(doc.text.slice(from, s.end));
+    if (!span) return;
+    for (const i of personsInList(ctx, s, from, from + span[0].length, found('title-by', 'person'), true)) {
+      out.push({ type: 'AUTHORED', from: mentionEnd(i), to: mentionEnd(pi), evidence: evidenceOf(s, found('title-by')) });
+    }
+  });
   for (const s of index.sentences) {
     const text = doc.text.slice(s.start, s.end);
     COAUTHOR_CUE.lastIndex = 0;

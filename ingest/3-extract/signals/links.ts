@@ -37,8 +37,13 @@ export function paperTarget(href: string): Target | null {
       const id = m[1];
       return id ? { key: `arxiv-${id.replace(/v\d+$/, '')}`, slugTitle: `arXiv:${id}` } : {};
     }
-    const title = slugToTitle(m[rule.slug] ?? '');
+    const slug = m[rule.slug] ?? '';
+    const title = slugToTitle(slug);
     if (title) return { slugTitle: title, key: nameKey(title) };
+    // a paper or post page whose slug is too short to name it ("/2018/differentiable-parameterizations"):
+    // a title-like anchor still names it; index, tag and listing pages are no papers
+    // (site rules only: a generic path shape with a short last segment is as often a listing or an id)
+    if (rule.host && !GENERIC_SLUG.test(slug.replace(/\.(pdf|html?|md)$/i, '')) && /[A-Za-z]{3}/.test(slug)) return {};
   }
   return null;
 }
@@ -91,11 +96,14 @@ function sentenceCaseTitle(words: string[]): boolean {
   if (words.length < 4 || words.length > 20) return false;
   const first = words[0];
   // "Anthropic’s alignment plans and strategies" describes the target rather than naming it
-  if (!/^\p{Lu}\p{Ll}/u.test(first) || /['’]s?$/.test(first) || SENTENCE_STARTERS.has(first.toLowerCase())) return false;
-  if (NOT_FIRST_TAGS.has(nameTag(first) ?? '')) return false;
+  // an article may open a long title ("A circuit for … in a small transformer"), not a short anchor ("A recent paper")
+  const article = /^(?:A|An|The)$/.test(first) && words.length >= 6;
+  if (!article && (!/^\p{Lu}\p{Ll}/u.test(first) || /['’]s?$/.test(first) || SENTENCE_STARTERS.has(first.toLowerCase()))) return false;
+  if (!article && NOT_FIRST_TAGS.has(nameTag(first) ?? '')) return false;
   if (/[.!?]$/.test(words[words.length - 1])) return false;
   // citations ("Lowe et al. (2015)", "Napoles et al., 2016") and parentheticals are not titles
-  if (!words.every((w) => /^\p{L}[\p{L}\p{N}'’-]*$/u.test(w)) || words.some((w) => w === 'et' || w === 'al')) return false;
+  // a word may start with a digit when letters follow ("4-layer", "3D"); a bare number is a year or a count
+  if (!words.every((w) => /^(?:\p{L}|\p{N}+-?\p{L})[\p{L}\p{N}'’-]*$/u.test(w)) || words.some((w) => w === 'et' || w === 'al')) return false;
   return !words.some((w) => NOT_IN_TITLE.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
 }
 

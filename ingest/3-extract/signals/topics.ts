@@ -111,7 +111,8 @@ export function topics(ctx: Ctx, linkposts: Map<string, number>): CandidateRelat
     const tail = doc.text.slice(m.end, Math.min(s.end, m.end + 30));
     if (topicBefore(ctx).test(lead) || CALLED_BEFORE.test(lead)) { about(i, 'topic-phrase'); return; }
     if (!isBroad && DEFINITION_AFTER.test(tail) && /^\s*(?:[–—]|\s-\s)/.test(tail)) { about(i, 'definition'); return; }
-    if (isBroad) return;
+    // a phrase found only by its repetition is not also made a topic by it (its count is all it has)
+    if (isBroad || m.method === 'repeated-phrase') return;
     const set = sentencesOf.get(key) ?? new Set<number>();
     set.add(s.start);
     sentencesOf.set(key, set);

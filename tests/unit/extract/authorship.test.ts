@@ -30,3 +30,36 @@ describe('authorship and affiliation in running text', () => {
     ]));
   });
 });
+
+describe('a reading list wrapped over several lines', () => {
+  const list = [
+    'Work built on the library:',
+    '',
+    '- [A circuit for Python docstrings in a 4-layer attention-only',
+    '  transformer](https://www.alignmentforum.org/posts/u6KXXmKFbXfWzoAXn/a-circuit-for-python-docstrings) by Quill Ardent',
+    '  and Jory Vantrell',
+    '- [Eliciting Latent Predictions from Transformers with the Tuned',
+    '  Lens](https://arxiv.org/abs/2303.08112) by Nora Belrose, Zach Furman, Logan Smith',
+    '',
+  ].join('\n');
+
+  it('reads each item as one line: the linked title whole, and every name of its "by" list an author', () => {
+    const r = run(list);
+    expect(r.mentions).toEqual(expect.arrayContaining([
+      'Paper:A circuit for Python docstrings in a 4-layer attention-only transformer',
+      'Paper:Eliciting Latent Predictions from Transformers with the Tuned Lens',
+    ]));
+    expect(r.relations).toEqual(expect.arrayContaining([
+      'AUTHORED Person:Quill Ardent -> Paper:A circuit for Python docstrings in a 4-layer attention-only transformer',
+      'AUTHORED Person:Jory Vantrell -> Paper:A circuit for Python docstrings in a 4-layer attention-only transformer',
+      'AUTHORED Person:Nora Belrose -> Paper:Eliciting Latent Predictions from Transformers with the Tuned Lens',
+      'AUTHORED Person:Logan Smith -> Paper:Eliciting Latent Predictions from Transformers with the Tuned Lens',
+    ]));
+  });
+
+  it('a short anchor opening with an article is no title', () => {
+    const r = run('Read [A recent paper](https://arxiv.org/abs/2303.08112) on this.');
+    // the paper is named from its link target, not from the anchor
+    expect(r.x.mentions.filter((m) => m.type === 'Paper').map((m) => `${m.canonical}:${m.method}`)).toEqual(['arXiv:2303.08112:link-target']);
+  });
+});
