@@ -13,4 +13,6 @@ export const FLOORS = { typedEntityF1: 0.95, coreRecall: 1.0, relationF1: 0.93 }
 // citations) bring it back: entity F1 0.789 (P 0.912), core recall 0.808, relation F1 0.682, and the floors
 // are back at or above where they were. Model names with a parameter count and persons' plainer names: entity
 // F1 0.795 (P 0.918), core recall 0.81, relation F1 0.682.
-export const DEV_FLOORS = { typedEntityF1: 0.79, entityPrecision: 0.91, coreRecall: 0.8, relationF1: 0.68 };
+// Repeated phrases, wrapped markdown lines, "Title by A and B" lists and page-title fixes: entity F1 0.851 (P 0.935),
+// core recall 0.903, relation F1 0.793.
+export const DEV_FLOORS = { typedEntityF1: 0.85, entityPrecision: 0.93, coreRecall: 0.9, relationF1: 0.79 };

@@ -9,6 +9,9 @@ import { documentId } from './load.ts';
 import { looksLikeMarkdown, markdownToText } from './markdown.ts';
 import { guessTitle, readTextMetadata } from './metadata.ts';
 import { readPdf } from './pdf.ts';
+import { SOURCES } from '../knowledge/sources.ts';
+
+const GENERIC_TITLES = new Set(SOURCES.titles.generic);
 
 const isPdfBytes = (b: Uint8Array) => b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d; // "%PDF-"
 
@@ -64,7 +67,9 @@ export function buildDocument(source: string, name: string, raw: string, format:
   }
   if (text.trim() === '') throw new IngestError('EMPTY', source, 'no readable text in the document');
   const title = meta.title ?? guessTitle(text, meta);
-  if (title) meta.title = title;
+  // a page heading such as "Gallery" or "Installation" titles no work: the file name stands for the document
+  if (title && !GENERIC_TITLES.has(title.trim().toLowerCase().replace(/[.:!]+$/, ''))) meta.title = title;
+  else delete meta.title;
   return {
     ...identity(source, text),
     name,

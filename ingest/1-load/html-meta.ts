@@ -144,10 +144,22 @@ export function readHtmlMeta(document: Doc): DocumentMeta {
   return meta;
 }
 
+// Labels set inside a heading ("Distill Update 2018 <span class=tag>editorial</span>") are not its words.
+const HEADING_LABELS = '.tag, .tags, .badge, .label, .category, .kicker, .pill, [role="note"]';
+
+/** A heading's text without the labels set inside it. */
+function headingText(h: El | null): string | undefined {
+  if (!h) return undefined;
+  // linkedom elements are DOM elements; the narrow El type above only names what the readers use
+  const c = (h as unknown as Element).cloneNode(true) as Element;
+  for (const el of c.querySelectorAll(HEADING_LABELS)) el.remove();
+  return c.textContent ?? undefined;
+}
+
 /** <title>, without a " | Site" suffix when the page's <h1> is the part before it; else the <h1>. */
 function pageTitle(document: Doc): string | undefined {
   const t = text(document.querySelector('title')?.textContent);
-  const h1 = text(document.querySelector('h1')?.textContent);
+  const h1 = text(headingText(document.querySelector('h1')));
   if (t && h1) {
     const parts = t.split(/\s+[|–—·-]\s+/);
     if (parts.length > 1 && parts.some((p) => p.toLowerCase() === h1.toLowerCase())) return h1;

@@ -11,7 +11,7 @@ import { found, type Method } from '../knowledge/methods.ts';
 import { FUNCTION_WORDS, SENTENCE_STARTERS } from '../3-extract/core/text-index.ts';
 
 /** Methods whose names are trusted enough to look for everywhere. */
-const STRUCTURED = new Set<string>(['metadata-author', 'metadata-affiliation', 'bibtex-author', 'bibtex-title', 'reference-author', 'byline']);
+const STRUCTURED = new Set<string>(['metadata-author', 'metadata-affiliation', 'bibtex-author', 'bibtex-title', 'reference-author', 'byline', 'title-by']);
 const TYPES = new Set<EntityType>(['Person', 'Organization', 'Model', 'Paper']);
 
 export interface GazetteerEntry {

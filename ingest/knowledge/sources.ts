@@ -10,6 +10,8 @@ export interface SourceProfiles {
   textHeader: { fields: string[]; multiline: string[]; authorFields: string[]; bylineCues: string[] };
   html: { skip: string[]; blocks: Record<string, PassageKind> };
   paperUrls: { rules: PaperUrlRule[]; notPaperHosts: string[]; genericSlugs: string[] };
+  /** Page headings that title no work ("Gallery", "Installation"), folded. */
+  titles: { generic: string[] };
 }
 
 export const SOURCES_PATH = dataPath('sources.json');
@@ -21,6 +23,7 @@ export function parseSources(data: unknown, file = SOURCES_PATH): SourceProfiles
   const th = sh.object(o.textHeader, 'textHeader');
   const html = sh.object(o.html, 'html');
   const pu = sh.object(o.paperUrls, 'paperUrls');
+  const ti = o.titles === undefined ? { generic: [] } : sh.object(o.titles, 'titles');
   const blocks = sh.stringMap(html.blocks, 'html.blocks');
   for (const [k, v] of Object.entries(blocks)) if (!KINDS.includes(v as PassageKind)) sh.fail(`html.blocks.${k}`, `must be one of ${KINDS.join(', ')}`);
   if (!Array.isArray(pu.rules)) sh.fail('paperUrls.rules', 'must be an array');
@@ -43,6 +46,7 @@ export function parseSources(data: unknown, file = SOURCES_PATH): SourceProfiles
     },
     html: { skip: sh.strings(html.skip, 'html.skip'), blocks: blocks as Record<string, PassageKind> },
     paperUrls: { rules, notPaperHosts: sh.strings(pu.notPaperHosts, 'paperUrls.notPaperHosts'), genericSlugs: sh.strings(pu.genericSlugs, 'paperUrls.genericSlugs') },
+    titles: { generic: sh.strings(ti.generic, 'titles.generic').map((t) => t.toLowerCase()) },
   };
 }
 

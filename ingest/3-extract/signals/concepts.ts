@@ -135,8 +135,9 @@ function add(ctx: Ctx, s: Sentence, tokens: Token[], [a, b]: [number, number], m
   // a phrase ends on a noun: trailing adjectives are left out ("… is differentiable"); gerunds stay ("reward hacking")
   while (b >= a && (tokens[b].text === '-' || ['Adjective', 'Comparable'].includes(nameTag(tokens[b].lower) ?? ''))) b--;
   const v = ctx.lexicon.vocab;
-  // a leading verb form or quantifier is not part of the name ("Comparing recurrent units", "other ways")
-  while (a < b && (['Gerund', 'PastTense'].includes(nameTag(tokens[a].lower) ?? '') || v.genericWords.has(tokens[a].lower) || tokens[a].text === '-')) a++;
+  // a leading verb form, number word or plain modifier is not part of the name ("Comparing recurrent units",
+  // "other ways", "Four experiments", "Small community")
+  while (a < b && (['Gerund', 'PastTense', 'TextValue', 'Cardinal'].includes(nameTag(tokens[a].lower) ?? '') || v.genericWords.has(tokens[a].lower) || v.plainModifiers.has(tokens[a].lower) || tokens[a].text === '-')) a++;
   if (b < a) return;
   const start = tokens[a].start;
   const end = tokens[b].end;

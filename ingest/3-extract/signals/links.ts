@@ -37,8 +37,13 @@ export function paperTarget(href: string): Target | null {
       const id = m[1];
       return id ? { key: `arxiv-${id.replace(/v\d+$/, '')}`, slugTitle: `arXiv:${id}` } : {};
     }
-    const title = slugToTitle(m[rule.slug] ?? '');
+    const slug = m[rule.slug] ?? '';
+    const title = slugToTitle(slug);
     if (title) return { slugTitle: title, key: nameKey(title) };
+    // a paper or post page whose slug is too short to name it ("/2018/differentiable-parameterizations"):
+    // a title-like anchor still names it; index, tag and listing pages are no papers
+    // (site rules only: a generic path shape with a short last segment is as often a listing or an id)
+    if (rule.host && !GENERIC_SLUG.test(slug.replace(/\.(pdf|html?|md)$/i, '')) && /[A-Za-z]{3}/.test(slug)) return {};
   }
   return null;
 }

@@ -34,3 +34,10 @@ describe('hyperlinks', () => {
     expect(papersFound[0].name).toBe('Sleeper Agents: Training Deceptive LLMs that Persist Through Safety Training');
   });
 });
+
+describe('site pages with a short slug', () => {
+  it('a title-like anchor names a Distill article whose slug is too short to', () => {
+    const r = run('See [Differentiable Image Parameterizations](https://distill.pub/2018/differentiable-parameterizations/) and [this](https://distill.pub/2018/building-blocks/).');
+    expect(r.x.mentions.filter((m) => m.type === 'Paper').map((m) => `${m.text}:${m.method}`)).toEqual(['Differentiable Image Parameterizations:link-title']);
+  });
+});

@@ -41,3 +41,13 @@ describe('repeated phrases', () => {
     expect(repeated('A <span style="x">one</span>. B <span style="x">two</span>. C <span style="x">three</span>.')).toEqual([]);
   });
 });
+
+describe('heading phrases', () => {
+  it('drop a leading number word or plain modifier: "Four experiments" and "a small community" name nothing', async () => {
+    const { run } = await import('./helpers.ts');
+    const html = '<html><body><article><h1>Notes</h1><h3>A Small Community</h3><p>Being in a small community has costs. A small community is nice. The small community grows.</p>' +
+      '<h3>Four Experiments</h3><p>We ran four experiments on it. The four experiments differ. All four experiments end.</p></article></body></html>';
+    const r = run(html, { format: 'html', name: 'a.html' });
+    expect(r.mentions.filter((m) => /experiments|community/i.test(m))).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 // HTML: metadata vocabularies, page furniture removed around a short post, any nesting depth.
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../../ingest/1-load/html.ts';
+import { buildDocument } from '../../../ingest/1-load/index.ts';
 
 describe('HTML metadata', () => {
   it('reads Highwire citation_* tags with each author\'s institution', () => {
@@ -62,5 +63,19 @@ describe('HTML boilerplate', () => {
     const { text, links } = htmlToText(html);
     expect(text).toBe('Deep link text\n\nAfter.');
     expect(links).toEqual([{ start: 5, end: 9, href: 'https://x.org', text: 'link' }]);
+  });
+});
+
+describe('page titles', () => {
+  it('a label set inside the heading is not part of the title', () => {
+    const d = buildDocument('/t/a.html', 'a.html', '<html><body><h1>Distill Update 2018<span class="tag">editorial</span></h1><p>Text of the update.</p></body></html>', 'html');
+    expect(d.meta.title).toBe('Distill Update 2018');
+  });
+
+  it('a documentation page heading ("Gallery") titles no work: the file name stands for the document', () => {
+    const d = buildDocument('/t/gallery.md', 'gallery.md', '# Gallery\n\nResearch done with the library.\n', 'markdown');
+    expect(d.meta.title).toBeUndefined();
+    const e = buildDocument('/t/post.md', 'post.md', '# Gallery of Sparse Features\n\nResearch done with the library.\n', 'markdown');
+    expect(e.meta.title).toBe('Gallery of Sparse Features');
   });
 });

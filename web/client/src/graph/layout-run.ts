@@ -7,6 +7,18 @@ import { layoutOptions, type LayoutRequest, type LayoutResult } from './layout-o
 
 cytoscape.use(fcose);
 
+/**
+ * fcose's spectral step alone ('draft', for big views) keeps the shape of the graph but packs it tight: on
+ * 2,000 nodes it fits them in about 550 × 500 units, most boxes on top of each other. Spread it about the
+ * origin until the nodes' boxes would fill half its area — the same zoom at fit as a grid of them.
+ */
+function draftSpread(req: LayoutRequest, bb: { w: number; h: number }): number {
+  // Pinned nodes keep their place: the others then stay as the layout put them around them.
+  if (req.nodes.some((n) => n.fixed) || req.nodes.length < 2) return 1;
+  const boxes = req.nodes.reduce((s, n) => s + n.w * n.h, 0);
+  return Math.max(1, Math.sqrt((2 * boxes) / Math.max(1, bb.w * bb.h)));
+}
+
 export function layoutHere(req: LayoutRequest): LayoutResult {
   const cy = cytoscape({
     headless: true,
@@ -24,10 +36,11 @@ export function layoutHere(req: LayoutRequest): LayoutResult {
     roots: roots.nonempty() ? roots : cy.nodes().max((n) => n.degree(false)).ele,
   });
   cy.layout(opts as unknown as LayoutOptions).run();
+  const k = (opts as { quality?: string }).quality === 'draft' ? draftSpread(req, cy.nodes().boundingBox({})) : 1;
   const positions: LayoutResult['positions'] = {};
   cy.nodes().forEach((n) => {
     const p = n.position();
-    positions[n.id()] = [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10];
+    positions[n.id()] = [Math.round(p.x * k * 10) / 10, Math.round(p.y * k * 10) / 10];
   });
   cy.destroy();
   return { seq: req.seq, positions };

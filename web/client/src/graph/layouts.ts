@@ -3,12 +3,16 @@
 // are fixed. Nothing heavy runs on the main thread, whatever the size of the view.
 import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { LayoutName } from '../state.ts';
+import { inChunks } from './chunks.ts';
 import { layoutHere } from './layout-run.ts';
 import type { LayoutRequest, LayoutResult } from './layout-options.ts';
 import { footprint } from './placement.ts';
 import { labelSizes } from './style.ts';
 
 const ANIMATE_UP_TO = 300;
+/** Bigger views get their positions over several frames, this many nodes a frame. */
+const MOVE_IN_ONE_UP_TO = 500;
+const MOVE_CHUNK = 300;
 /** Views up to this many nodes lay out on the main thread (well under 100 ms). */
 const MAIN_THREAD_UP_TO = 80;
 
@@ -66,6 +70,23 @@ export class Layouts {
     if (seq !== this.seq || cy.destroyed()) return false;
     const moving = nodes.filter((n) => !n.locked() && !!result.positions[n.id()]);
     const animate = (o.animate ?? true) && moving.length <= ANIMATE_UP_TO;
+    if (moving.length > MOVE_IN_ONE_UP_TO) {
+      // A big view moves a few hundred nodes a frame: Cytoscape recomputes every moved node's edges and
+      // boxes, which for all of them at once held the page for seconds.
+      const list = moving.toArray() as NodeSingular[];
+      return inChunks(
+        list,
+        MOVE_CHUNK,
+        (chunk) =>
+          cy.batch(() => {
+            for (const n of chunk) {
+              const p = result.positions[n.id()];
+              n.position({ x: p[0], y: p[1] });
+            }
+          }),
+        () => seq === this.seq && !cy.destroyed(),
+      );
+    }
     await new Promise<void>((resolve) => {
       const layout = moving.layout({
         name: 'preset',

@@ -2,7 +2,7 @@
 // headless Chromium without a GPU (bench/browser.ts, results in bench/results/): Cytoscape's WebGL renderer
 // on a software GL (SwiftShader) is several times slower than the canvas renderer — every frame and every
 // hit test (readPixels) goes through the CPU — so WebGL is used only on a hardware GL. Big canvas views
-// draw a cached bitmap of the scene while the viewport moves (`textureOnViewport`), edges hidden.
+// are drawn in batches by a layer of their own (scene.ts).
 
 /** From this many nodes on, the view draws as a big view. */
 export const LARGE_VIEW = 500;
@@ -37,7 +37,9 @@ export function rendererOptions(o: { large: boolean; webgl: boolean }): Record<s
   return {
     pixelRatio: 1,
     hideEdgesOnViewport: true,
-    textureOnViewport: !o.webgl,
+    // The canvas renderer's big views are drawn by the scene layer (scene.ts), cheap enough to redraw on
+    // every frame: no cached bitmap while the viewport moves.
+    textureOnViewport: false,
     motionBlur: false,
     ...(o.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
   };

@@ -16,9 +16,13 @@ export function labelSizes(zoom: number): { node: number; edge: number } {
   };
 }
 
-export function graphStyle(opts: { large?: boolean } = {}): StylesheetJson {
+export function graphStyle(opts: { large?: boolean; scene?: boolean } = {}): StylesheetJson {
   // Big views: no label transitions, straight haystack edges, labels only once they are readable.
   const large = !!opts.large;
+  // Big views drawn by the scene layer (scene.ts): Cytoscape keeps every element interactive but draws
+  // only what stands out (selected, pinned, on a path); the layer draws the rest, faded ones too.
+  const scene = !!opts.scene;
+  const drawn = scene ? [{ selector: 'node, edge', style: { opacity: 0 } }, { selector: ':selected, node.pinned, .on-path', style: { opacity: 1 } }] : [];
   return [
     {
       selector: 'node',
@@ -85,13 +89,14 @@ export function graphStyle(opts: { large?: boolean } = {}): StylesheetJson {
       selector: 'edge:selected',
       style: { 'line-color': '#0f172a', 'target-arrow-color': '#0f172a', color: '#0f172a', width: 3, 'z-index': 10, label: 'data(label)' },
     },
-    { selector: '.faded', style: { opacity: 0.18 } },
+    ...(scene ? [] : [{ selector: '.faded', style: { opacity: 0.18 } }]),
     { selector: 'node.on-path', style: { 'border-color': '#f59e0b', 'border-width': 5, 'border-opacity': 1 } },
     {
       selector: 'edge.on-path',
       style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', width: 4, color: '#92400e', 'z-index': 9 },
     },
     { selector: '.filtered', style: { display: 'none' } },
+    ...drawn,
   ] as StylesheetJson;
 }
 

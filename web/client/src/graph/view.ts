@@ -17,8 +17,14 @@ import { clearHighlight, hasHighlight, highlightPath } from './path.ts';
 import { graphStyle, scaleLabelsWithZoom } from './style.ts';
 import { fitVisible, reveal, selectOne } from './viewport.ts';
 import { LARGE_VIEW, rendererOptions, useWebgl } from './renderer.ts';
+import { Scene } from './scene.ts';
+import { inChunks, nextFrame } from './chunks.ts';
 
 export { LARGE_VIEW };
+
+/** Elements added per frame to a big view (addInChunks). */
+const NODE_CHUNK = 400;
+const EDGE_CHUNK = 800;
 
 export interface GraphViewOptions {
   container: HTMLElement;
@@ -50,6 +56,8 @@ export class GraphView {
   private layouts = new Layouts();
   private filters: Filters = NO_FILTERS;
   private hiddenNodes = new Set<string>();
+  /** Counts big views put in chunk by chunk (addInChunks), so an older one stops when a newer starts. */
+  private chunkRun = 0;
 
   constructor(private readonly opts: GraphViewOptions) {
     this.sizeBy = opts.sizeBy ?? 'mentions';
@@ -76,9 +84,10 @@ export class GraphView {
     old?.destroy();
     this.large = large;
     this.webgl = large && useWebgl();
+    const scene = large && !this.webgl;
     const cy = cytoscape({
       container: this.opts.container,
-      style: graphStyle({ large }),
+      style: graphStyle({ large, scene }),
       minZoom: 0.05,
       maxZoom: 3,
       boxSelectionEnabled: true,
@@ -86,6 +95,7 @@ export class GraphView {
       ...rendererOptions({ large, webgl: this.webgl }),
     } as cytoscape.CytoscapeOptions);
     this.core = cy;
+    if (scene) new Scene(cy);
     if (keep) {
       cy.add(keep.elements as ElementDefinition[]);
       cy.viewport({ zoom: keep.zoom, pan: keep.pan });
@@ -140,6 +150,7 @@ export class GraphView {
 
   /** Replace everything and lay the whole graph out (in the layout worker). */
   async replace(data: GraphData, layout: LayoutName = 'fcose', o: { pinned?: PinnedNode[] } = {}): Promise<void> {
+    this.chunkRun++; // a big view still going in stops
     this.core.elements().remove();
     this.history.reset();
     this.hiddenNodes.clear();
@@ -148,13 +159,27 @@ export class GraphView {
     const cols = Math.ceil(Math.sqrt(data.nodes.length));
     const pins = new Map((o.pinned ?? []).map((p) => [p.id, p]));
     const start = new Map(data.nodes.map((n, i) => [n.id, pins.get(n.id) ?? { x: (i % cols) * 90, y: Math.floor(i / cols) * 90 }]));
-    this.add(data, { positions: start, record: false });
+    if (this.large) {
+      // A newer replace took over.
+      if (!(await this.addInChunks(data, start))) return;
+    } else this.add(data, { positions: start, record: false });
     this.core.batch(() => {
       for (const p of pins.values()) this.core.getElementById(p.id).lock().addClass('pinned');
     });
     this.fit();
     await this.runLayout(layout, { randomize: !pins.size, animate: false });
     this.opts.onChange?.();
+  }
+
+  /** A big view goes in a few hundred elements a frame, nodes first (chunks.ts); fitted once its nodes
+   *  are in. False if a newer view took over meanwhile. */
+  private async addInChunks(data: GraphData, positions: Map<string, Position>): Promise<boolean> {
+    const run = ++this.chunkRun;
+    const alive = () => run === this.chunkRun && !this.core.destroyed();
+    if (!(await inChunks(data.nodes, NODE_CHUNK, (nodes) => this.add({ nodes, edges: [] }, { positions, record: false }), alive))) return false;
+    this.fit();
+    if (data.edges.length) await nextFrame();
+    return inChunks(data.edges, EDGE_CHUNK, (edges) => this.add({ nodes: [], edges }, { record: false }), alive);
   }
 
   /**
