@@ -9,7 +9,8 @@ import type { Token } from './text-index.ts';
 import { FUNCTION_WORDS } from './text-index.ts';
 import { nameTag } from './nlp.ts';
 
-const BREAK_TAGS = new Set(['Verb', 'Infinitive', 'PresentTense', 'PastTense', 'Modal', 'Copula', 'Pronoun', 'Determiner',
+/** compromise tags that end a noun phrase (clause words and numbers). */
+export const BREAK_TAGS = new Set(['Verb', 'Infinitive', 'PresentTense', 'PastTense', 'Modal', 'Copula', 'Pronoun', 'Determiner',
   'Preposition', 'Conjunction', 'Adverb', 'QuestionWord', 'Cardinal', 'Ordinal', 'Possessive', 'Value', 'TextValue']);
 export const MIN_PHRASE_WORDS = 2;
 export const MAX_PHRASE_WORDS = 4;

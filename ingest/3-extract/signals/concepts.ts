@@ -16,14 +16,12 @@ import { lowerCaseTags, nameTag } from '../core/nlp.ts';
 import { CUES } from '../../knowledge/cues.ts';
 import { alternation } from '../../knowledge/data-file.ts';
 import { found, type Method } from '../../knowledge/methods.ts';
+import { BREAK_TAGS } from '../core/phrases.ts';
 
 const DEF = CUES.definitions;
 const TERM_AFTER_CUE = new RegExp(`\\b(?:${alternation(DEF.before)}|(?:a|an|the)\\s+${alternation(DEF.categoryNouns)}\\s+(?:called|named))\\s+[“"‘'*_]*`, 'gi');
 const APPOSITION = new RegExp(`^(?:\\s*,\\s*|\\s+(?:is|are)\\s+)(?:a|an)\\s+(?:[\\w-]+\\s+){0,2}?${alternation(DEF.categoryNouns)}s?\\s+${alternation(DEF.after)}\\b`, 'i');
 const MAX_WORDS = 5;
-// compromise tags that end a noun phrase
-const BREAK_TAGS = new Set(['Verb', 'Infinitive', 'PresentTense', 'PastTense', 'Modal', 'Copula', 'Pronoun', 'Determiner',
-  'Preposition', 'Conjunction', 'Adverb', 'QuestionWord', 'Cardinal', 'Ordinal', 'Possessive', 'Value']);
 const MAX_HEADING_WORDS = 8;
 
 export function concepts(ctx: Ctx): CandidateRelation[] {
