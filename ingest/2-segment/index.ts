@@ -23,7 +23,7 @@ export function segment(doc: Document): Passage[] {
   }
 
   const passages: Passage[] = pieces.map((p, index) => ({
-    id: `${doc.id}:p${index}`,
+    id: passageId(doc.id, index),
     docId: doc.id,
     index,
     kind: p.kind,
@@ -178,3 +178,6 @@ function markThread(passages: Passage[]): void {
     }
   }
 }
+
+/** A passage's id: its document's id and its index. */
+export const passageId = (docId: string, index: number): string => `${docId}:p${index}`;

@@ -13,7 +13,8 @@
 //   titles                    — quoted/colon titles, linkposts, "A’s post on X" (Paper layer + people)
 //   citations                 — "(Vaswani et al., 2017)", reading lists, numbered and APA reference entries
 //   acknowledgements, co-authors, names — people from context lists, then compromise for the remaining names
-//   repeated phrases          — lower-case noun phrases the document uses in three or more sentences
+//   repeated phrases          — lower-case noun phrases the document uses in three or more sentences; every
+//                               candidate phrase is kept with the extraction for the run (recurring.ts)
 //   relations                 — membership, leadership, affiliations, topics, authorship, comment replies,
 //                               datasets and software used
 // Each sentence is tokenised once (DocIndex cache) and compromise tags a sentence at most once.
@@ -40,6 +41,8 @@ import { authorship, coauthors } from './signals/authorship.ts';
 import { resources } from './signals/resources.ts';
 import { concepts } from './signals/concepts.ts';
 import { repeatedPhrases } from './signals/repeated-phrases.ts';
+import { documentGrams, type SentenceGram } from './core/phrases.ts';
+import { phraseUses } from './recurring.ts';
 import { metadata } from './signals/metadata.ts';
 import { bibtex } from './signals/bibtex.ts';
 import { citations } from './signals/citations.ts';
@@ -53,6 +56,8 @@ interface Findings {
   titles: TitleFindings;
   /** Relations found early but emitted later (keeps the relation order stable). */
   later: CandidateRelation[];
+  /** The document's candidate noun phrases: repeated ones become concepts here, all are kept for the run. */
+  grams: SentenceGram[];
 }
 
 type Signal = (ctx: Ctx, f: Findings) => CandidateRelation[] | void;
@@ -80,7 +85,7 @@ const SIGNALS: Signal[] = [
   names,
   teamPeople,
   affiliations,
-  (ctx) => { repeatedPhrases(ctx); },
+  (ctx, f) => { f.grams = documentGrams(ctx.index, ctx.lexicon); repeatedPhrases(ctx, f.grams); },
   (_ctx, f) => f.titles.relations,
   (ctx, f) => topics(ctx, f.titles.linkposts),
   authorship,
@@ -92,13 +97,13 @@ const SIGNALS: Signal[] = [
 export function extract(doc: Document, passages: Passage[], lexicon: Lexicon): Extraction {
   const index = buildIndex(doc, passages);
   const ctx: Ctx = { doc, index, lexicon, acc: new MentionSet(index), authors: [] };
-  const findings: Findings = { lexicon: [], titles: { relations: [], linkposts: new Map() }, later: [] };
+  const findings: Findings = { lexicon: [], titles: { relations: [], linkposts: new Map() }, later: [], grams: [] };
   const rels: CandidateRelation[] = [];
   for (const signal of SIGNALS) {
     const found = signal(ctx, findings);
     if (found) rels.push(...found);
   }
-  return finalize(ctx, rels);
+  return { ...finalize(ctx, rels), phrases: phraseUses(ctx.index, findings.grams) };
 }
 
 /** Allowed (from, to) entity types per relation; the document and passages are checked by kind. */

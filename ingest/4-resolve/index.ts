@@ -14,6 +14,7 @@
 //  3. the entity id is `${type}:${nameKey(name)}` of its lexicon entry, or else of its chosen name, so the same
 //     thing written the same way gets the same node in every ingest.
 
+import { withRecurringPhrases } from './recurring.ts';
 import type { Entity, EntityType, Evidence, NodeRef, Relation, ResolvedMention } from '../types.ts';
 import type { Lexicon } from '../lexicon.ts';
 import { withGazetteer } from './gazetteer.ts';
@@ -168,7 +169,9 @@ export function resolve(input: ResolveInput[], lexicon: Lexicon): ResolveOutput 
   // names structured signals found anywhere in the run, looked for in every document's running text (inputs
   // stored beside the graph carry no text: settle applies the gazetteer across the graph instead, 5-write/learned-names.ts)
   const full = (x: ResolveInput): x is ResolveInput & Parameters<typeof withGazetteer>[0][number] => 'passages' in x && typeof x.doc.text === 'string';
-  const items: ResolveInput[] = input.every(full) ? withGazetteer(input, lexicon) : input;
+  const named: ResolveInput[] = input.every(full) ? withGazetteer(input, lexicon) : input;
+  // then the noun phrases several documents repeat, where no other mention stands (recurring.ts)
+  const items = withRecurringPhrases(named);
   const uf = new UnionFind();
   const nodes: Node[] = [];
   const mentionNode: number[][] = [];

@@ -10,11 +10,12 @@ export interface StoredInput extends ResolveInput {
 }
 
 export function toStoredInput(p: Prepared): StoredInput {
-  const { mentions, relations } = p.extraction;
+  const { mentions, relations, phrases } = p.extraction;
   return {
     doc: { id: p.doc.id, source: p.doc.source },
     extraction: {
       mentions,
+      ...(phrases ? { phrases } : {}),
       relations: relations.map((r) => ({ ...r, evidence: { ...r.evidence, sentence: p.doc.text.slice(r.evidence.start, r.evidence.end) } })),
     },
   };

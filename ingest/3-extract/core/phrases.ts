@@ -5,7 +5,7 @@
 // ("clear", "same", "next"), not ending on an adjective.
 
 import type { Lexicon } from '../../lexicon.ts';
-import type { Token } from './text-index.ts';
+import type { DocIndex, Token } from './text-index.ts';
 import { FUNCTION_WORDS } from './text-index.ts';
 import { nameTag } from './nlp.ts';
 
@@ -75,4 +75,28 @@ function glueHyphens(tokens: Token[], text: string): Token[] {
     out.push(t);
   }
   return out;
+}
+
+/** A candidate phrase at one place of the document, with the index of its sentence in the DocIndex. */
+export interface SentenceGram extends PhraseGram {
+  sentence: number;
+}
+
+/** Every candidate n-gram of the document's prose: metadata passages, inline code and markup are not prose. */
+export function documentGrams(index: DocIndex, lexicon: Lexicon): SentenceGram[] {
+  const text = index.doc.text;
+  const out: SentenceGram[] = [];
+  index.sentences.forEach((s, si) => {
+    if (s.passage.kind === 'metadata') return;
+    for (const g of phraseGrams(index.tokens(s), text, lexicon)) if (!inCodeOrMarkup(text, s.start, g)) out.push({ ...g, sentence: si });
+  });
+  return out;
+}
+
+/** Inside `inline code` (an odd number of backticks before it in the sentence) or an HTML tag (`<span style=`). */
+function inCodeOrMarkup(text: string, sentenceStart: number, g: PhraseGram): boolean {
+  const before = text.slice(sentenceStart, g.start);
+  if ((before.match(/`/g)?.length ?? 0) % 2 === 1) return true;
+  const lt = before.lastIndexOf('<');
+  return lt >= 0 && before.indexOf('>', lt) < 0;
 }

@@ -50,7 +50,20 @@ export interface CandidateRelation {
 export interface Extraction {
   mentions: CandidateMention[];
   relations: CandidateRelation[];
+  /** The document's candidate noun phrases and where they stand, for run-level recurring concepts
+   * (4-resolve/recurring.ts). Absent in extractions stored before it existed. */
+  phrases?: PhraseUse[];
 }
+
+/** One candidate phrase of a document and its occurrences. */
+export interface PhraseUse {
+  phrase: string;
+  at: PhraseAt[];
+}
+
+/** [passage index, start offset, fingerprint of the sentence, the text where it is not the phrase itself
+ * (a sentence-initial capital)]; the occurrence ends at start + phrase length. */
+export type PhraseAt = [number, number, string] | [number, number, string, string];
 
 /** What every signal module receives. */
 export interface Ctx {

@@ -9,25 +9,18 @@
 
 import type { Ctx } from '../core/types.ts';
 import { mention } from '../core/types.ts';
-import { phraseGrams, type PhraseGram } from '../core/phrases.ts';
+import type { SentenceGram } from '../core/phrases.ts';
 import { found } from '../../knowledge/methods.ts';
 
 const MIN_SENTENCES = 3;
 /** A term of the document is introduced early: one use within this many characters of its body's start. */
 const LEAD_CHARS = 1500;
 
-export function repeatedPhrases(ctx: Ctx): void {
+/** `grams`: the document's candidate phrases (core/phrases.ts documentGrams), shared with its phrase uses. */
+export function repeatedPhrases(ctx: Ctx, grams: SentenceGram[]): void {
   const { doc, index } = ctx;
-  const text = doc.text;
-  const byPhrase = new Map<string, Array<PhraseGram & { sentence: number }>>();
-  index.sentences.forEach((s, si) => {
-    if (s.passage.kind === 'metadata') return;
-    for (const g of phraseGrams(index.tokens(s), text, ctx.lexicon)) {
-      if (inCodeOrMarkup(text, s.start, g)) continue;
-      const list = byPhrase.get(g.phrase) ?? byPhrase.set(g.phrase, []).get(g.phrase)!;
-      list.push({ ...g, sentence: si });
-    }
-  });
+  const byPhrase = new Map<string, SentenceGram[]>();
+  for (const g of grams) (byPhrase.get(g.phrase) ?? byPhrase.set(g.phrase, []).get(g.phrase)!).push(g);
   const distinct = (xs: Array<{ sentence: number }>) => new Set(xs.map((x) => x.sentence)).size;
   const kept = [...byPhrase].filter(([, xs]) => distinct(xs) >= MIN_SENTENCES);
   // longest first; ties by the phrase, so the result does not depend on map order
@@ -44,12 +37,4 @@ export function repeatedPhrases(ctx: Ctx): void {
       ctx.acc.add(mention(doc, s.passage, x.start, x.end, 'Concept', how, { canonical: phrase }));
     }
   }
-}
-
-/** Inside `inline code` (an odd number of backticks before it in the sentence) or an HTML tag (`<span style=`). */
-function inCodeOrMarkup(text: string, sentenceStart: number, g: PhraseGram): boolean {
-  const before = text.slice(sentenceStart, g.start);
-  if ((before.match(/`/g)?.length ?? 0) % 2 === 1) return true;
-  const lt = before.lastIndexOf('<');
-  return lt >= 0 && before.indexOf('>', lt) < 0;
 }
