@@ -30,9 +30,8 @@ interface Item {
   extraction: Extraction;
 }
 
-/** The chosen phrases, most used first. */
-export function chooseRecurring(items: Item[]): RecurringPhrase[] {
-  const shared = sharedSentences(items);
+/** The chosen phrases, most used first; `shared`: the fingerprints of the sentences documents share. */
+export function chooseRecurring(items: Item[], shared: Set<string> = sharedSentences(items)): RecurringPhrase[] {
   const docs = new Map<string, number>();
   const returning = new Map<string, number>();
   for (const it of items) {
@@ -67,9 +66,9 @@ export function chooseRecurring(items: Item[]): RecurringPhrase[] {
 
 /** The items with the chosen phrases' occurrences appended as Concept mentions (earlier mentions keep their indexes). */
 export function withRecurringPhrases<T extends Item>(items: T[]): T[] {
-  const chosen = new Set(chooseRecurring(items).map((r) => r.phrase));
-  if (chosen.size === 0) return items;
   const shared = sharedSentences(items);
+  const chosen = new Set(chooseRecurring(items, shared).map((r) => r.phrase));
+  if (chosen.size === 0) return items;
   const how = found('recurring-phrase');
   return items.map((it) => {
     const x = it.extraction;
