@@ -3,14 +3,16 @@ import type { Core } from 'cytoscape';
 
 export function highlightPath(cy: Core, nodeIds: string[], edgeIds: string[]): void {
   cy.batch(() => {
-    cy.elements().removeClass('on-path').addClass('faded');
+    cy.$('.on-path').removeClass('on-path');
+    cy.elements().addClass('faded');
     const path = [...nodeIds, ...edgeIds].reduce((acc, id) => acc.union(cy.getElementById(id)), cy.collection());
     path.removeClass('faded').addClass('on-path');
   });
 }
 
+/** Only the highlighted elements: removeClass restyles every element it is given, class or not. */
 export function clearHighlight(cy: Core): void {
-  cy.elements().removeClass('faded on-path');
+  cy.$('.faded, .on-path').removeClass('faded on-path');
 }
 
 export function hasHighlight(cy: Core): boolean {

@@ -7,18 +7,24 @@
 /** From this many nodes on, the view draws as a big view. */
 export const LARGE_VIEW = 500;
 
-/** Renderer names of GLs that run on the CPU. */
-const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+let hardwareGl = false;
+let probed = false;
 
-let hardwareGl: boolean | null = null;
-
-function detectHardwareGl(): boolean {
-  const gl = document.createElement('canvas').getContext('webgl2');
-  if (!gl) return false;
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return !SOFTWARE_GL.test(name);
+/** Starts finding out, in a worker (gl-probe-worker.ts), whether WebGL runs on a GPU. Until it answers,
+ *  big views use the canvas renderer. */
+export function probeGl(): void {
+  if (probed || typeof Worker === 'undefined') return;
+  probed = true;
+  try {
+    const w = new Worker(new URL('./gl-probe-worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (e: MessageEvent<boolean>) => {
+      hardwareGl = e.data === true;
+      w.terminate();
+    };
+    w.onerror = () => w.terminate();
+  } catch {
+    // No worker: no WebGL.
+  }
 }
 
 /** Whether big views use the WebGL renderer. `atlas.renderer` in localStorage ('webgl' or 'canvas')
@@ -27,7 +33,7 @@ export function useWebgl(): boolean {
   const forced = localStorage.getItem('atlas.renderer');
   if (forced === 'canvas') return false;
   if (forced === 'webgl') return !!document.createElement('canvas').getContext('webgl2');
-  hardwareGl ??= detectHardwareGl();
+  probeGl();
   return hardwareGl;
 }
 
@@ -39,7 +45,7 @@ export function rendererOptions(o: { large: boolean; webgl: boolean }): Record<s
     hideEdgesOnViewport: true,
     // The canvas renderer's big views are drawn by the scene layer (scene.ts), cheap enough to redraw on
     // every frame: no cached bitmap while the viewport moves.
-    textureOnViewport: false,
+    textureOnViewport: true,
     motionBlur: false,
     ...(o.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
   };

@@ -6,7 +6,7 @@
 // elements, and still hit-tests them); this layer draws them after each of its frames: edges as one path
 // per style, nodes as one path per colour and shape, and the labels of the nodes on screen once they are
 // readable. What stands out (selected, pinned, on a path) Cytoscape draws itself, on top (style.ts).
-import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import type { Core, EdgeSingular, NodeSingular, SingularElementArgument } from 'cytoscape';
 import { wrapLabel } from './label-box.ts';
 import { FONT, NODE_LABEL_MIN_PX } from './style.ts';
 
@@ -15,6 +15,8 @@ const LABEL = { font: 12, maxWidth: 150, marginY: 4, outline: 2.5 };
 const FADED_ALPHA = 0.18;
 const EDGE_COLOR = '#cbd5e1';
 const COOCCURS_COLOR = '#d5dbe3';
+/** How long the viewport must rest before the scene is drawn in full again. */
+const MOTION_REST_MS = 120;
 
 interface SceneNode {
   el: NodeSingular;
@@ -35,6 +37,8 @@ interface SceneEdge {
   width: number;
   dashed: boolean;
 }
+
+type Extent = { x1: number; y1: number; x2: number; y2: number };
 
 type Path = (g: CanvasRenderingContext2D, x: number, y: number, w: number, h: number) => void;
 
@@ -61,14 +65,104 @@ const SHAPES: Record<string, Path> = {
   'round-tag': polygon([-1, -1, 0.5, -1, 1, 0, 0.5, 1, -1, 1]),
 };
 
+/**
+ * Cytoscape's canvas renderer draws (and caches textures of) every element, opacity 0 or not: profiled on
+ * 2,000 nodes, that was most of a frame. Its three element-drawing entry points are given only what stands
+ * out; hit tests, which read the same z-sorted list elsewhere, still see every element. A private
+ * interface of the pinned Cytoscape version: if it is not there, nothing is patched and Cytoscape draws
+ * the invisible elements as before.
+ */
+function drawOnlyStandOut(cy: Core): void {
+  type Draw = (context: unknown, eles: unknown[], ...rest: unknown[]) => void;
+  const r = (cy as unknown as { renderer(): Record<string, Draw | undefined> }).renderer();
+  // Kept as elements change, not re-selected each frame: matching the selector against 12,000 elements
+  // after every chunk of a big view going in was tens of milliseconds a frame.
+  const standing = new Set<unknown>();
+  const check = (el: SingularElementArgument) => {
+    const out = !el.removed() && (el.selected() || el.hasClass('on-path') || (el.isNode() && el.hasClass('pinned')));
+    if (out) standing.add(el);
+    else standing.delete(el);
+  };
+  cy.on('add select unselect class remove', (e) => check(e.target));
+  for (const name of ['drawLayeredElements', 'drawCachedElements', 'drawCachedNodes']) {
+    const draw = r[name];
+    if (typeof draw !== 'function') continue;
+    r[name] = function (this: unknown, context, eles, ...rest) {
+      const s = standing;
+      return draw.call(this, context, s.size ? eles.filter((e) => s.has(e)) : [], ...rest);
+    };
+  }
+}
+
+type Ele = {
+  pstyle(name: string): { value: unknown };
+  isNode(): boolean;
+  zDepth(): number;
+  poolIndex(): number;
+  interactive(): boolean;
+};
+
+/**
+ * Cytoscape re-sorts every element by z-order on each frame that follows an addition, with a comparator
+ * that reads three style properties per comparison: on 12,000 elements that was a 150–300 ms frame, once
+ * per chunk of a big view going in. The same order (compound depth, nodes over edges, z-index, order
+ * added), with each element's keys read once. Same private-interface caveat as drawOnlyStandOut.
+ */
+function sortOnce(cy: Core): void {
+  const r = (cy as unknown as { renderer(): Record<string, unknown> }).renderer() as {
+    getCachedZSortedEles?: (force?: boolean) => unknown;
+    cachedZSortedEles?: (Ele[] & { interactive?: Ele[] }) | null;
+    updateCachedGrabbedEles?: () => void;
+  };
+  if (typeof r.getCachedZSortedEles !== 'function' || typeof r.updateCachedGrabbedEles !== 'function') return;
+  const compounds = () => (cy as unknown as { hasCompoundNodes(): boolean }).hasCompoundNodes();
+  r.getCachedZSortedEles = function (force?: boolean) {
+    if (!force && this.cachedZSortedEles) return this.cachedZSortedEles;
+    const hasCompounds = compounds();
+    const eles = (cy as unknown as { mutableElements(): { toArray(): Ele[] } }).mutableElements().toArray();
+    const keyed = eles.map((ele) => {
+      const d = ele.pstyle('z-compound-depth').value;
+      const depth = d === 'auto' ? (hasCompounds ? ele.zDepth() : 0) : d === 'bottom' ? -1 : d === 'top' ? Number.MAX_SAFE_INTEGER : 0;
+      const kind = ele.pstyle('z-index-compare').value === 'auto' ? (ele.isNode() ? 1 : 0) : 0;
+      return { ele, depth, kind, z: Number(ele.pstyle('z-index').value), at: ele.poolIndex() };
+    });
+    keyed.sort((a, b) => a.depth - b.depth || a.kind - b.kind || a.z - b.z || a.at - b.at);
+    const sorted = keyed.map((k) => k.ele) as Ele[] & { interactive?: Ele[] };
+    sorted.interactive = sorted.filter((ele) => ele.interactive());
+    this.cachedZSortedEles = sorted;
+    this.updateCachedGrabbedEles!();
+    return sorted;
+  };
+}
+
 export class Scene {
   private readonly canvas: HTMLCanvasElement;
   private readonly g: CanvasRenderingContext2D;
   private nodes: SceneNode[] = [];
   private edges: SceneEdge[] = [];
   private stale = true;
+  private readonly byId = new Map<string, SceneNode>();
+  /** Added since the last frame (collectAdded). */
+  private pending: (NodeSingular | EdgeSingular)[] = [];
   private readonly lines = new Map<string, string[]>();
   private readonly measure: (s: string) => number;
+  /** The last full drawing and the viewport it was drawn at: while the viewport moves, frames transform
+   *  this bitmap (one drawImage) instead of drawing every element again, and the full drawing comes back
+   *  once the viewport has rested for MOTION_REST_MS. */
+  private readonly still: HTMLCanvasElement;
+  private stillAt: { zoom: number; x: number; y: number } | null = null;
+  /** The viewport of the full drawing on the canvas now (null: a moving frame is on it). */
+  private drawnAt: { zoom: number; x: number; y: number } | null = null;
+  /** Viewport changes since the view last rested (a gesture, a wheel step, an animation, a jump): all are
+   *  drawn by transforming the bitmap, and the full drawing follows once the view rests. */
+  private moves = 0;
+  private rest: ReturnType<typeof setTimeout> | undefined;
+  /** While nodes are dragged: everything else drawn once (base), the dragged nodes and their relations
+   *  drawn over it each frame. */
+  private grabbing = false;
+  private dragged: Set<SceneNode> | null = null;
+  private readonly base: HTMLCanvasElement;
+  private baseAt: { zoom: number; x: number; y: number } | null = null;
 
   constructor(private readonly cy: Core) {
     this.canvas = document.createElement('canvas');
@@ -82,35 +176,109 @@ export class Scene {
       this.g.font = `500 ${LABEL.font}px ${FONT}`;
       return this.g.measureText(s).width;
     };
-    cy.on('add remove data', () => (this.stale = true));
+    this.still = document.createElement('canvas');
+    this.base = document.createElement('canvas');
+    drawOnlyStandOut(cy);
+    sortOnce(cy);
+    cy.on('add', (e) => {
+      if (!this.stale) this.pending.push(e.target);
+    });
+    cy.on('remove data', () => (this.stale = true));
+    cy.on('add remove data position style class select unselect', () => (this.stillAt = this.drawnAt = null));
+    cy.on('add remove data style class select unselect', () => (this.baseAt = null));
+    cy.on('position', (e) => {
+      const n = this.byId.get(e.target.id());
+      if (!n || !this.dragged?.has(n)) this.baseAt = null;
+    });
+    cy.on('grab', 'node', () => {
+      this.grabbing = true;
+      this.dragged = null;
+      this.baseAt = null;
+    });
+    cy.on('free', 'node', () => {
+      this.grabbing = false;
+      this.dragged = null;
+      this.baseAt = null;
+      this.draw();
+    });
+    cy.on('viewport', () => {
+      this.moves++;
+      clearTimeout(this.rest);
+      this.rest = setTimeout(() => {
+        this.moves = 0;
+        this.draw();
+      }, MOTION_REST_MS);
+    });
     cy.on('render', () => this.draw());
-    cy.on('resize', () => this.draw());
+    cy.on('resize', () => {
+      this.stillAt = this.drawnAt = null;
+      this.draw();
+    });
   }
 
   private collect(): void {
-    const byId = new Map<string, SceneNode>();
-    this.nodes = this.cy.nodes().map((n) => {
-      const sn = {
-        el: n,
-        color: String(n.data('color')),
-        shape: String(n.data('shape')),
-        w: Number(n.data('size')),
-        h: Number(n.data('height') ?? n.data('size')),
-        hidden: false,
-      };
-      byId.set(n.id(), sn);
-      return sn;
-    });
+    this.byId.clear();
+    this.nodes = [];
     this.edges = [];
-    this.cy.edges().forEach((e) => {
-      const s = byId.get(e.source().id());
-      const t = byId.get(e.target().id());
-      if (!s || !t) return;
-      const width = Number(e.data('width') ?? 1.5);
-      const dashed = e.data('type') === 'CO_OCCURS';
-      this.edges.push({ el: e, s, t, width, dashed, key: `${width}|${dashed ? 1 : 0}` });
-    });
+    this.pending = [];
+    this.cy.nodes().forEach((n) => void this.addNode(n));
+    this.cy.edges().forEach((e) => void this.addEdge(e));
     this.stale = false;
+  }
+
+  /** Elements added since the last frame: a big view goes in a few hundred a frame, so only those are
+   *  read, not the whole view again (which made thousands of objects a frame for the collector). */
+  private collectAdded(): void {
+    const added = this.pending;
+    this.pending = [];
+    for (const el of added) if (el.isNode() && !el.removed()) this.addNode(el);
+    for (const el of added) if (el.isEdge() && !el.removed()) this.addEdge(el);
+  }
+
+  private addNode(n: NodeSingular): void {
+    if (this.byId.has(n.id())) return;
+    const sn = {
+      el: n,
+      color: String(n.data('color')),
+      shape: String(n.data('shape')),
+      w: Number(n.data('size')),
+      h: Number(n.data('height') ?? n.data('size')),
+      hidden: false,
+    };
+    this.byId.set(n.id(), sn);
+    this.nodes.push(sn);
+  }
+
+  private addEdge(e: EdgeSingular): void {
+    const s = this.byId.get(e.source().id());
+    const t = this.byId.get(e.target().id());
+    if (!s || !t) return;
+    const width = Number(e.data('width') ?? 1.5);
+    const dashed = e.data('type') === 'CO_OCCURS';
+    this.edges.push({ el: e, s, t, width, dashed, key: `${width}|${dashed ? 1 : 0}` });
+  }
+
+  /** The drawn relation nearest to a model position, within `radius` (model units), if any. */
+  edgeAt(p: { x: number; y: number }, radius: number): EdgeSingular | null {
+    if (this.stale) this.collect();
+    else if (this.pending.length) this.collectAdded();
+    let best: EdgeSingular | null = null;
+    let bestD = radius * radius;
+    for (const e of this.edges) {
+      if (e.s.hidden || e.t.hidden || e.el.removed() || e.el.hasClass('filtered')) continue;
+      const a = e.s.el.position();
+      const b = e.t.el.position();
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const len = dx * dx + dy * dy;
+      const t = len ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len)) : 0;
+      const d = (a.x + t * dx - p.x) ** 2 + (a.y + t * dy - p.y) ** 2;
+      if (d <= bestD) {
+        bestD = d;
+        best = e.el;
+      }
+    }
+    return best;
   }
 
   /** Match the canvas to Cytoscape's drawing area. */
@@ -128,26 +296,87 @@ export class Scene {
   draw(): void {
     if (this.cy.destroyed()) return;
     if (this.stale) this.collect();
+    else if (this.pending.length) this.collectAdded();
     this.fitCanvas();
     const g = this.g;
     const zoom = this.cy.zoom();
     const pan = this.cy.pan();
+    const moving = this.moves > 0;
+    if (moving && !this.stillAt && this.drawnAt) this.keepStill();
     g.setTransform(1, 0, 0, 1, 0, 0);
     g.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    g.setTransform(zoom, 0, 0, zoom, pan.x, pan.y);
+    const at = this.stillAt;
+    if (moving && at) {
+      this.drawnAt = null;
+      // Screen point s0 = m·z0 + p0 of the still drawing moves to m·z + p.
+      const k = zoom / at.zoom;
+      g.setTransform(k, 0, 0, k, pan.x - at.x * k, pan.y - at.y * k);
+      g.drawImage(this.still, 0, 0);
+      g.setTransform(1, 0, 0, 1, 0, 0);
+      return;
+    }
+    const vp = { zoom, x: pan.x, y: pan.y };
     const ext = this.cy.extent();
+    const labels = zoom * LABEL.font >= NODE_LABEL_MIN_PX;
+    if (this.grabbing) {
+      this.dragged ??= new Set(
+        this.cy
+          .nodes(':grabbed')
+          .map((n) => this.byId.get(n.id()))
+          .filter((n): n is SceneNode => !!n),
+      );
+    }
+    const dragged = this.grabbing && this.dragged?.size ? this.dragged : null;
+    if (!dragged) {
+      this.drawAll(ext, labels, vp);
+      this.drawnAt = vp;
+      return;
+    }
+    const b = this.baseAt;
+    if (!b || b.zoom !== vp.zoom || b.x !== vp.x || b.y !== vp.y) {
+      this.drawAll(ext, labels, vp, (n) => !dragged.has(n));
+      this.copy(this.base);
+      this.baseAt = vp;
+    } else g.drawImage(this.base, 0, 0);
+    g.setTransform(zoom, 0, 0, zoom, pan.x, pan.y);
+    this.drawEdges(ext, (e) => dragged.has(e.s) || dragged.has(e.t));
+    const shown = this.drawNodes(ext, (n) => dragged.has(n));
+    if (labels) this.drawLabels(shown);
+    this.drawnAt = vp;
+  }
+
+  /** Every element (or those `pick` keeps, their relations with them): relations, then nodes, then labels. */
+  private drawAll(ext: Extent, labels: boolean, vp: { zoom: number; x: number; y: number }, pick?: (n: SceneNode) => boolean): void {
+    this.g.setTransform(vp.zoom, 0, 0, vp.zoom, vp.x, vp.y);
     for (const n of this.nodes) n.hidden = n.el.hasClass('filtered');
-    this.drawEdges(ext);
-    const shown = this.drawNodes(ext);
-    if (zoom * LABEL.font >= NODE_LABEL_MIN_PX) this.drawLabels(shown);
+    this.drawEdges(ext, pick && ((e) => pick(e.s) && pick(e.t)));
+    const shown = this.drawNodes(ext, pick);
+    if (labels) this.drawLabels(shown);
+  }
+
+  /** The canvas as it is now, into `to` (same size). */
+  private copy(to: HTMLCanvasElement): void {
+    if (to.width !== this.canvas.width || to.height !== this.canvas.height) {
+      to.width = this.canvas.width;
+      to.height = this.canvas.height;
+    }
+    const g = to.getContext('2d')!;
+    g.clearRect(0, 0, to.width, to.height);
+    g.drawImage(this.canvas, 0, 0);
+  }
+
+  /** Copies the full drawing on the canvas for the frames of a moving viewport: once per movement. */
+  private keepStill(): void {
+    this.copy(this.still);
+    this.stillAt = this.drawnAt;
   }
 
   /** Edges in one path per width and dash; faded ones (a highlighted path) in a lighter pass first. */
-  private drawEdges(ext: { x1: number; y1: number; x2: number; y2: number }): void {
+  private drawEdges(ext: Extent, pick?: (e: SceneEdge) => boolean): void {
     const g = this.g;
     const passes = [new Map<string, SceneEdge[]>(), new Map<string, SceneEdge[]>()];
     for (const e of this.edges) {
-      if (e.s.hidden || e.t.hidden) continue;
+      if (e.s.hidden || e.t.hidden || (pick && !pick(e))) continue;
       const a = e.s.el.position();
       const b = e.t.el.position();
       // Off screen on one side: nothing of it shows.
@@ -180,12 +409,12 @@ export class Scene {
 
   /** Nodes in one path per colour, shape and alpha, with a white border once it is wider than a pixel's
    *  fraction. Returns the nodes drawn (on screen, not faded). */
-  private drawNodes(ext: { x1: number; y1: number; x2: number; y2: number }): SceneNode[] {
+  private drawNodes(ext: Extent, pick?: (n: SceneNode) => boolean): SceneNode[] {
     const g = this.g;
     const groups = new Map<string, SceneNode[]>();
     const shown: SceneNode[] = [];
     for (const n of this.nodes) {
-      if (n.hidden) continue;
+      if (n.hidden || (pick && !pick(n))) continue;
       const p = n.el.position();
       if (p.x + n.w < ext.x1 || p.x - n.w > ext.x2 || p.y + n.h < ext.y1 || p.y - n.h > ext.y2) continue;
       const faded = n.el.hasClass('faded');

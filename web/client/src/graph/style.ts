@@ -22,7 +22,17 @@ export function graphStyle(opts: { large?: boolean; scene?: boolean } = {}): Sty
   // Big views drawn by the scene layer (scene.ts): Cytoscape keeps every element interactive but draws
   // only what stands out (selected, pinned, on a path); the layer draws the rest, faded ones too.
   const scene = !!opts.scene;
-  const drawn = scene ? [{ selector: 'node, edge', style: { opacity: 0 } }, { selector: ':selected, node.pinned, .on-path', style: { opacity: 1 } }] : [];
+  // Their labels too, and no label in Cytoscape's own hit tests and bounding boxes, which it recomputes
+  // for every element on every pointer move.
+  const drawn = scene
+    ? [
+        { selector: 'node, edge', style: { opacity: 0 } },
+        { selector: 'node', style: { label: '' } },
+        { selector: 'edge', style: { events: 'no' } },
+        { selector: ':selected, node.pinned, .on-path', style: { opacity: 1 } },
+        { selector: 'node:selected, node.pinned, node.on-path', style: { label: 'data(label)' } },
+      ]
+    : [];
   return [
     {
       selector: 'node',

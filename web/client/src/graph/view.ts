@@ -16,15 +16,17 @@ import { Layouts } from './layouts.ts';
 import { clearHighlight, hasHighlight, highlightPath } from './path.ts';
 import { graphStyle, scaleLabelsWithZoom } from './style.ts';
 import { fitVisible, reveal, selectOne } from './viewport.ts';
-import { LARGE_VIEW, rendererOptions, useWebgl } from './renderer.ts';
+import { LARGE_VIEW, probeGl, rendererOptions, useWebgl } from './renderer.ts';
 import { Scene } from './scene.ts';
 import { inChunks, nextFrame } from './chunks.ts';
 
 export { LARGE_VIEW };
 
 /** Elements added per frame to a big view (addInChunks). */
-const NODE_CHUNK = 400;
-const EDGE_CHUNK = 800;
+const NODE_CHUNK = 200;
+const EDGE_CHUNK = 200;
+/** How near (screen pixels) a click must come to a big view's relation to pick it, as Cytoscape's own. */
+const EDGE_PICK_PX = 6;
 
 export interface GraphViewOptions {
   container: HTMLElement;
@@ -49,6 +51,8 @@ export class GraphView {
   private core!: Core;
   private webgl = false;
   private large = false;
+  /** The layer that draws a big canvas view; it also finds its relations under the pointer (style.ts). */
+  private scene: Scene | null = null;
   /** Sizes the labels for a zoom level (style.ts). */
   private labelsAt: (zoom: number) => void = () => {};
   private sizeBy: SizeBy;
@@ -61,6 +65,8 @@ export class GraphView {
 
   constructor(private readonly opts: GraphViewOptions) {
     this.sizeBy = opts.sizeBy ?? 'mentions';
+    // Known before the first big view, which picks its renderer by it.
+    probeGl();
     this.build(false);
   }
 
@@ -95,13 +101,25 @@ export class GraphView {
       ...rendererOptions({ large, webgl: this.webgl }),
     } as cytoscape.CytoscapeOptions);
     this.core = cy;
-    if (scene) new Scene(cy);
+    this.scene = scene ? new Scene(cy) : null;
     if (keep) {
       cy.add(keep.elements as ElementDefinition[]);
       cy.viewport({ zoom: keep.zoom, pan: keep.pan });
     }
     cy.on('tap', (e: EventObject) => {
-      if (e.target === cy) this.opts.onSelect?.(null);
+      if (e.target !== cy) return;
+      // A big view's relations are not in Cytoscape's hit tests (style.ts): the scene layer finds them.
+      const edge = this.scene?.edgeAt(e.position, EDGE_PICK_PX / cy.zoom());
+      if (edge) {
+        // After Cytoscape's own unselect-all that follows a tap on the background.
+        setTimeout(() => {
+          cy.elements().not(edge).unselect();
+          edge.select();
+        }, 0);
+        this.opts.onSelect?.({ kind: 'edge', id: edge.id() });
+        return;
+      }
+      this.opts.onSelect?.(null);
     });
     cy.on('tap', 'node', (e: EventObject) => {
       const oe = e.originalEvent as MouseEvent | undefined;
