@@ -160,6 +160,7 @@ export class Scene {
   /** While nodes are dragged: everything else drawn once (base), the dragged nodes and their relations
    *  drawn over it each frame. */
   private grabbing = false;
+  private settle: ReturnType<typeof setTimeout> | undefined;
   private dragged: Set<SceneNode> | null = null;
   private readonly base: HTMLCanvasElement;
   private baseAt: { zoom: number; x: number; y: number } | null = null;
@@ -185,21 +186,28 @@ export class Scene {
     });
     cy.on('remove data', () => (this.stale = true));
     cy.on('add remove data position style class select unselect', () => (this.stillAt = this.drawnAt = null));
-    cy.on('add remove data style class select unselect', () => (this.baseAt = null));
-    cy.on('position', (e) => {
+    // The bitmap under dragged nodes leaves them out: what happens to them (moves, grab and free styles)
+    // does not change it.
+    cy.on('add remove data style class select unselect position', (e) => {
       const n = this.byId.get(e.target.id());
       if (!n || !this.dragged?.has(n)) this.baseAt = null;
     });
     cy.on('grab', 'node', () => {
+      clearTimeout(this.settle);
       this.grabbing = true;
       this.dragged = null;
       this.baseAt = null;
     });
     cy.on('free', 'node', () => {
       this.grabbing = false;
-      this.dragged = null;
-      this.baseAt = null;
-      this.draw();
+      // Dropped nodes stay drawn over the bitmap until the view rests; then everything in order.
+      clearTimeout(this.settle);
+      this.settle = setTimeout(() => {
+        if (this.grabbing) return;
+        this.dragged = null;
+        this.baseAt = null;
+        this.draw();
+      }, MOTION_REST_MS);
     });
     cy.on('viewport', () => {
       this.moves++;
@@ -326,7 +334,7 @@ export class Scene {
           .filter((n): n is SceneNode => !!n),
       );
     }
-    const dragged = this.grabbing && this.dragged?.size ? this.dragged : null;
+    const dragged = this.dragged?.size ? this.dragged : null;
     if (!dragged) {
       this.drawAll(ext, labels, vp);
       this.drawnAt = vp;
