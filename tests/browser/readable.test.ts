@@ -1,6 +1,7 @@
 // What the explorer shows of a document and its passages, and where, in real Chromium: an arXiv listing
 // whose title is a question is labelled by that title, not its file name; a passage with LaTeX markup reads
-// without it in the sources panel, the mention still highlighted; the expand toast leaves the timeline strip
+// without it in the sources panel, the mention still highlighted; a document without a title is labelled by
+// its file name, not its id; the expand toast leaves the timeline strip
 // and the side panels free; Fit keeps every node and label inside the canvas. Needs nothing beyond the repository.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,8 @@ const ctx = useExplorer();
 const DIR = path.join(REPO_ROOT, 'tests', '.artifacts', 'readable-docs');
 const FILE = path.join(DIR, 'arXiv-2999.00001.txt');
 const TITLE = 'Do Reward Models Generalise Beyond Their Training Prompts?';
+/** A note with nothing that reads as a title: its file name labels it, never its id (a hash). */
+const UNTITLED = 'untitled-field-notes.txt';
 
 async function one<T>(cypher: string, params: Record<string, unknown> = {}): Promise<T> {
   const { records } = await ctx.driver.executeQuery(cypher, params, { database: ctx.database });
@@ -29,6 +32,11 @@ beforeAll(async () => {
     `${TITLE}\nAuthors: Quillon Varga, Ysolde Brannick\nDate: 2025-03-14 (arXiv listing date)\n\n` +
       'We ask whether reward models trained with \\textit{preference data} transfer to new prompts \\citep{varga2024}. ' +
       'Reward hacking appears when the reward model is optimised too hard.\n',
+  );
+  writeFileSync(
+    path.join(DIR, UNTITLED),
+    'we looked again at how reward hacking shows up when a policy is optimised against a learned reward for a long time, ' +
+      'and it shows up slowly, over many steps, before the scores stop meaning anything.\n',
   );
   const summary = await ingestSources([DIR], ctx.driver, { database: ctx.database });
   expect(summary.failed).toBe(0);
@@ -62,6 +70,22 @@ describe('what the explorer shows of documents and passages', () => {
     await page.context().close();
   });
 
+  it('labels a document without a title by its file name, not its id', async () => {
+    const doc = await one<{ id: string; title: string | null; name: string }>(
+      'MATCH (d:Document) WHERE d.source ENDS WITH $f RETURN d.id AS id, d.title AS title, d.name AS name',
+      { f: UNTITLED },
+    );
+    // Titled by nothing in its text: at most its file name.
+    expect([null, UNTITLED]).toContain(doc.title);
+    const { page, problems } = await openPage(ctx.browser, ctx.server.url);
+    await page.evaluate((id) => window.__atlas!.show({ nodes: [], edges: [] }).then(() => window.__atlas!.focus(id)), doc.id);
+    const label = await page.evaluate((id) => String(window.__atlas!.cy.getElementById(id).data('label')), doc.id);
+    expect(label).toContain('untitled-field-notes');
+    expect(label).not.toContain(doc.id);
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('the expand toast leaves the timeline strip and the side panels free', async () => {
     const doc = await one<{ id: string }>('MATCH (d:Document) WHERE d.source ENDS WITH $f RETURN d.id AS id', { f: 'arXiv-2999.00001.txt' });
     const { page, problems } = await openPage(ctx.browser, ctx.server.url);
@@ -89,7 +113,9 @@ describe('what the explorer shows of documents and passages', () => {
     const { page, problems } = await openPage(ctx.browser, ctx.server.url);
     await page.evaluate((data) => window.__atlas!.show(data), { nodes: g.nodes, edges: g.edges });
     await page.click('#btn-fit');
-    await page.waitForTimeout(800); // the fit animates
+    // The fit animates (300 ms; longer when the cores are busy): wait until it has ended.
+    await page.waitForTimeout(350);
+    await page.waitForFunction(() => !window.__atlas!.cy.animated());
     const outside = await page.evaluate(() => {
       const cy = window.__atlas!.cy;
       const [w, h] = [cy.width(), cy.height()];

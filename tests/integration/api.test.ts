@@ -120,6 +120,25 @@ describe.skipIf(lacks('seeds'))(needs('seeds', 'explorer API'), () => {
     expect(miss.body).toEqual({ hits: [], method: 'contains' });
   });
 
+  it('allows one typo in a short word and two in a long one, so nonsense finds no unrelated names', async () => {
+    const ids = ['test:typo-1', 'test:typo-2'];
+    await driver.executeQuery(
+      `UNWIND $rows AS r CREATE (:Entity {id: r.id, name: r.name, type: 'Person', aliases: [], aliasText: '', mentions: 1})`,
+      { rows: [{ id: ids[0], name: 'Zaqi Okonkwo' }, { id: ids[1], name: 'Zzqa Mbeki' }] },
+      { database: database() },
+    );
+    try {
+      const names = async (q: string) => (await get<SearchResponse>('/api/search?q=' + encodeURIComponent(q))).body.hits.map((h) => h.name);
+      // "zaqi" is two edits from "zzqx", "zzqa" one.
+      expect(await names('zzqx')).not.toContain('Zaqi Okonkwo');
+      expect(await names('zzqx')).toContain('Zzqa Mbeki');
+      // Two typos in a seven-letter word still find it.
+      expect(await names('Okankwu')).toContain('Zaqi Okonkwo');
+    } finally {
+      await driver.executeQuery('MATCH (e:Entity) WHERE e.id IN $ids DETACH DELETE e', { ids }, { database: database() });
+    }
+  });
+
   it('describes an entity with its documents and passages, mention spans pointing at the text', async () => {
     const { status, body } = await get<EntityDetail>(`/api/entity/${encodeURIComponent(saeId)}`);
     expect(status).toBe(200);

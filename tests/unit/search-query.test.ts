@@ -5,9 +5,11 @@ import { luceneQuery, substringQuery, typeAheadQuery } from '../../web/server/ro
 
 describe('search queries', () => {
   it('type-ahead: phrase, then every term with the last as a prefix, then fuzzy terms', () => {
-    expect(luceneQuery('Sparse autoenc')).toBe('"sparse autoenc"^4 OR (sparse AND autoenc*)^2 OR (sparse~ AND autoenc~)');
+    expect(luceneQuery('Sparse autoenc')).toBe('"sparse autoenc"^4 OR (sparse AND autoenc*)^2 OR (sparse~2 AND autoenc~2)');
     expect(luceneQuery('GPT-4')).toBe('"gpt 4"^4 OR (gpt AND 4*)^2 OR (gpt AND 4)');
-    expect(luceneQuery('"auto(encoders')).toBe('"auto encoders"^4 OR (auto AND encoders*)^2 OR (auto~ AND encoders~)');
+    expect(luceneQuery('"auto(encoders')).toBe('"auto encoders"^4 OR (auto AND encoders*)^2 OR (auto~1 AND encoders~2)');
+    // Short words allow one typo, not two.
+    expect(luceneQuery('zzqx')).toBe('"zzqx"^4 OR (zzqx*)^2 OR (zzqx~1)');
     expect(luceneQuery(' ( ) ')).toBeNull();
   });
 

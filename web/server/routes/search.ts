@@ -36,12 +36,16 @@ export function typeAheadQuery(q: string): string | null {
   return `"${phrase}"^4${singular} OR (${terms.map((t, i) => term(t, i === terms.length - 1)).join(' AND ')})^2`;
 }
 
+/** The typos a fuzzy term allows, by its length (as search engines' "auto" fuzziness): two edits turn a
+ *  four-letter word into half the short names of a big graph ("zzqx" found unrelated people). */
+const fuzzyTerm = (t: string) => (t.length >= 6 ? `${t}~2` : t.length >= 4 ? `${t}~1` : t);
+
 /** Lucene query for type-ahead: every term must match, the last as a prefix; fuzzy as an alternative. */
 export function luceneQuery(q: string): string | null {
   const terms = termsOf(q);
   if (terms.length === 0) return null;
   const prefix = terms.map((t, i) => (i === terms.length - 1 ? `${t}*` : t)).join(' AND ');
-  const fuzzy = terms.map((t) => (t.length > 3 ? `${t}~` : t)).join(' AND ');
+  const fuzzy = terms.map(fuzzyTerm).join(' AND ');
   const phrase = `"${terms.join(' ')}"^4`;
   return `${phrase} OR (${prefix})^2 OR (${fuzzy})`;
 }
