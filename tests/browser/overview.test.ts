@@ -154,8 +154,15 @@ describe('timeline', () => {
       const b = (await page.locator(`#timeline-bars .tl-bar[data-month="${month}"]`).boundingBox())!;
       return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
     };
+    // The strip settles first (a refresh follows each change of the view, 250 ms later), and nothing may
+    // cover the two months (a toast): a press elsewhere would start no brush.
+    await page.waitForTimeout(600);
     const a = await at('2023-03');
     const b = await at('2023-07');
+    await page.waitForFunction(
+      (pts) => pts.every((p) => !!document.elementFromPoint(p.x, p.y)?.closest('#timeline-bars')),
+      [a, b],
+    );
     await page.mouse.move(a.x, a.y);
     await page.mouse.down();
     await page.mouse.move((a.x + b.x) / 2, a.y, { steps: 4 });

@@ -1,7 +1,7 @@
 // The explorer's screen details in real Chromium: window sizes (no page scroll, the toolbar inside its
 // column, panels that collapse), labels (not cut short, edge labels readable or not drawn), the legend and
-// filters for passages and MENTIONS, the search box, the detail panel's properties and aliases, and the
-// Cypher completion popup.
+// filters for passages and MENTIONS, the search box (no unrelated fuzzy names), the detail panel's
+// properties and aliases, and the Cypher completion popup.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { lacks, needs } from '../shared-data.ts';
@@ -66,6 +66,28 @@ describe.skipIf(lacks('seeds'))(needs('seeds', 'explorer screen'), () => {
     });
     expect(tiny).toBe(0);
     await page.context().close();
+  });
+
+  it('nonsense in the search box finds no unrelated names', async () => {
+    // A name two typos from "zzqx" (what fuzzy search once offered for it), and one a single typo away.
+    const ids = ['test:screen-typo-1', 'test:screen-typo-2'];
+    await ctx.driver.executeQuery(
+      `UNWIND $rows AS r CREATE (:Entity {id: r.id, name: r.name, type: 'Person', aliases: [], aliasText: '', mentions: 1})`,
+      { rows: [{ id: ids[0], name: 'Zaqi Okonkwo' }, { id: ids[1], name: 'Zzqa Mbeki' }] },
+      { database: ctx.database },
+    );
+    try {
+      const { page, problems } = await openPage(ctx.browser, ctx.server.url);
+      await page.fill('#search-input', 'zzqx');
+      await page.locator('#search-results li').first().waitFor();
+      const shown = await page.locator('#search-results .search-name').allTextContents();
+      expect(shown).not.toContain('Zaqi Okonkwo');
+      expect(shown).toContain('Zzqa Mbeki');
+      expect(problems.errors).toEqual([]);
+      await page.context().close();
+    } finally {
+      await ctx.driver.executeQuery('MATCH (e:Entity) WHERE e.id IN $ids DETACH DELETE e', { ids }, { database: ctx.database });
+    }
   });
 
   it('"/" starts a new search instead of adding to the old text', async () => {
