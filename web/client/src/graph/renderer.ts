@@ -43,8 +43,8 @@ export function rendererOptions(o: { large: boolean; webgl: boolean }): Record<s
   return {
     pixelRatio: 1,
     hideEdgesOnViewport: true,
-    // The canvas renderer's big views are drawn by the scene layer (scene.ts), cheap enough to redraw on
-    // every frame: no cached bitmap while the viewport moves.
+    // The canvas renderer's big views are drawn by the scene layer (scene.ts), which moves a bitmap while
+    // the viewport moves; Cytoscape, drawing only what stands out there, moves its own (as measured).
     textureOnViewport: true,
     motionBlur: false,
     ...(o.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),

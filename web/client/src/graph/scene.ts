@@ -1,11 +1,13 @@
 // Big views drawn in batches on a canvas of their own, under Cytoscape's. Profiled in headless Chromium
 // without a GPU (bench/browser.ts --profile), Cytoscape's canvas renderer spends 300–500 ms on one full
 // redraw of 2,000 nodes and 10,000 edges (a stroke and a dozen style reads per edge, a texture per node);
-// the same scene as one path per colour takes 5–15 ms. So in a big view Cytoscape keeps every element —
-// hit tests, selection, drag, filters, events — but draws them with opacity 0 (it skips invisible
-// elements, and still hit-tests them); this layer draws them after each of its frames: edges as one path
-// per style, nodes as one path per colour and shape, and the labels of the nodes on screen once they are
-// readable. What stands out (selected, pinned, on a path) Cytoscape draws itself, on top (style.ts).
+// the same scene as one path per colour takes about 25 ms. So in a big view Cytoscape keeps every node for
+// hit tests, selection, drag, filters and events, but is handed only what stands out (selected, pinned, on
+// a path) to draw (drawOnlyStandOut; the rest has opacity 0, style.ts); relations are out of its hit
+// tests, and this layer finds the one under a click (edgeAt). The layer draws edges as one path per style,
+// nodes as one path per colour and shape, and the labels of the nodes on screen once they are readable;
+// while the view moves it transforms its last drawing, and while nodes are dragged it redraws only them
+// over a bitmap of the rest.
 import type { Core, EdgeSingular, NodeSingular, SingularElementArgument } from 'cytoscape';
 import { wrapLabel } from './label-box.ts';
 import { FONT, NODE_LABEL_MIN_PX } from './style.ts';
@@ -39,6 +41,8 @@ interface SceneEdge {
 }
 
 type Extent = { x1: number; y1: number; x2: number; y2: number };
+/** Zoom and pan: where a drawing was made. */
+type Viewport = { zoom: number; x: number; y: number };
 
 type Path = (g: CanvasRenderingContext2D, x: number, y: number, w: number, h: number) => void;
 
@@ -150,9 +154,9 @@ export class Scene {
    *  this bitmap (one drawImage) instead of drawing every element again, and the full drawing comes back
    *  once the viewport has rested for MOTION_REST_MS. */
   private readonly still: HTMLCanvasElement;
-  private stillAt: { zoom: number; x: number; y: number } | null = null;
+  private stillAt: Viewport | null = null;
   /** The viewport of the full drawing on the canvas now (null: a moving frame is on it). */
-  private drawnAt: { zoom: number; x: number; y: number } | null = null;
+  private drawnAt: Viewport | null = null;
   /** Viewport changes since the view last rested (a gesture, a wheel step, an animation, a jump): all are
    *  drawn by transforming the bitmap, and the full drawing follows once the view rests. */
   private moves = 0;
@@ -163,7 +167,7 @@ export class Scene {
   private settle: ReturnType<typeof setTimeout> | undefined;
   private dragged: Set<SceneNode> | null = null;
   private readonly base: HTMLCanvasElement;
-  private baseAt: { zoom: number; x: number; y: number } | null = null;
+  private baseAt: Viewport | null = null;
 
   constructor(private readonly cy: Core) {
     this.canvas = document.createElement('canvas');
@@ -185,10 +189,10 @@ export class Scene {
       if (!this.stale) this.pending.push(e.target);
     });
     cy.on('remove data', () => (this.stale = true));
-    cy.on('add remove data position style class select unselect', () => (this.stillAt = this.drawnAt = null));
-    // The bitmap under dragged nodes leaves them out: what happens to them (moves, grab and free styles)
-    // does not change it.
-    cy.on('add remove data style class select unselect position', (e) => {
+    cy.on('add remove data position style class select unselect', (e) => {
+      this.stillAt = this.drawnAt = null;
+      // The bitmap under dragged nodes leaves them out: what happens to them (moves, grab and free
+      // styles) does not change it.
       const n = this.byId.get(e.target.id());
       if (!n || !this.dragged?.has(n)) this.baseAt = null;
     });
@@ -323,7 +327,7 @@ export class Scene {
       g.setTransform(1, 0, 0, 1, 0, 0);
       return;
     }
-    const vp = { zoom, x: pan.x, y: pan.y };
+    const vp: Viewport = { zoom, x: pan.x, y: pan.y };
     const ext = this.cy.extent();
     const labels = zoom * LABEL.font >= NODE_LABEL_MIN_PX;
     if (this.grabbing) {
@@ -354,7 +358,7 @@ export class Scene {
   }
 
   /** Every element (or those `pick` keeps, their relations with them): relations, then nodes, then labels. */
-  private drawAll(ext: Extent, labels: boolean, vp: { zoom: number; x: number; y: number }, pick?: (n: SceneNode) => boolean): void {
+  private drawAll(ext: Extent, labels: boolean, vp: Viewport, pick?: (n: SceneNode) => boolean): void {
     this.g.setTransform(vp.zoom, 0, 0, vp.zoom, vp.x, vp.y);
     for (const n of this.nodes) n.hidden = n.el.hasClass('filtered');
     this.drawEdges(ext, pick && ((e) => pick(e.s) && pick(e.t)));
