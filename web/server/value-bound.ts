@@ -7,9 +7,12 @@
 // adds, and a step that uses its accumulator twice (`s + s`) doubles it: refused. A range() needs bounds the
 // query fixes (literals, parameters, constants from WITH) or that a value already held bounds (size(),
 // length()); UNWIND range(…) is exempt itself, since its rows are streamed and capped by the answer budgets.
+// Inside an iteration each step's item is a marker (value-shape.ts), so what a step reads of its own item sums
+// to the list's total while what it repeats of the row is multiplied by the list's length: a stored value
+// repeated for each of its own characters grows with its square, refused.
 import { AtlasError } from '../../errors/index.ts';
-import { isRule, tokenText, type CypherNode } from './cypher-parser.ts';
-import { core, hasToken, kids, nameOf, topExpressions } from './cypher-tree.ts';
+import { isRule, ruleNodes, tokenText, type CypherNode } from './cypher-parser.ts';
+import { core, EXPRESSIONS, hasToken, kids, nameOf, topExpressions } from './cypher-tree.ts';
 import * as S from './value-shape.ts';
 import type { Shape } from './value-shape.ts';
 import { evalFunction, rangeElement } from './value-functions.ts';
@@ -18,9 +21,16 @@ import { carries, grow, widen } from './value-reduce.ts';
 /** The most items (list items, characters) one expression, or one row, may build from the query alone. */
 export const MAX_BUILT = 1_000_000;
 /** How many times one expression, or one row, may repeat or rebuild a value read from the graph. */
-export const MAX_DATA_REPEATS = 100;
+export const MAX_DATA_REPEATS = 10;
 
 type Env = Map<string, Shape>;
+/** One comprehension's, pattern comprehension's or reduce()'s iteration: the markers of its elements. */
+interface Level {
+  slots: S.Slot[];
+  count: S.Size;
+  /** Whether the iteration walks a range() one by one, so that `xs[i]` visits each item of xs at most once (twice with negative indexes). */
+  distinct?: 1 | 2;
+}
 interface QueryShape {
   env: Env;
   columns: Shape[];
@@ -43,11 +53,76 @@ export function checkValueBounds(tree: CypherNode, cypher: string, params?: Reco
   }
 }
 
+/** The variables a pattern binds (paths, nodes, relationships), not those its property maps or WHERE read. */
+function patternVariables(pattern: CypherNode | undefined): string[] {
+  const names: string[] = [];
+  const stack = pattern ? [pattern] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    for (const k of kids(n)) {
+      if (k.rule === 'variable') names.push(nameOf(k));
+      else if (!EXPRESSIONS.has(k.rule) && k.rule !== 'properties') stack.push(k);
+    }
+  }
+  return names;
+}
+
 export class ValueBound {
+  /** The largest element each open marker stands for. */
+  private readonly largest = new Map<number, S.Size>();
+  /** The range() iterations whose variable can index a list once per item, by variable name. */
+  private cursors = new Map<string, Level>();
+  private slotCount = 0;
+
   constructor(
     private readonly cypher: string,
     private readonly params: Record<string, unknown> | undefined,
   ) {}
+
+  /** A new marker for the elements of a value whose elements total `total`, each at most `largest`. */
+  private mark(level: Level, element: Shape, total: S.Size): Shape {
+    if (element.kind === 'scalar') return element;
+    const slot = this.slotCount++;
+    const largest = S.weight(element);
+    level.slots.push({ slot, total, largest });
+    this.largest.set(slot, largest);
+    return element.kind === 'str' ? S.str(S.marker(slot)) : S.any(S.marker(slot));
+  }
+
+  /** Opens the iteration over `over` (the value `list` evaluated to): its level and its variable's shape. */
+  private open(list: CypherNode, over: Shape, env: Env): { level: Level; element: Shape } {
+    const level: Level = { slots: [], count: S.count(over) };
+    const c = core(list);
+    if (c.rule === 'functionInvocation' && nameOf(kids(c)[0]).toLowerCase() === 'range') {
+      const args = kids(c).filter((k) => k.rule === 'functionArgument').map((a) => this.expr(a, env));
+      const step = args[2] === undefined ? 1 : args[2].kind === 'scalar' ? args[2].value : undefined;
+      const lo = S.element(over).kind === 'scalar' ? (S.element(over) as { int?: S.IntRange }).int?.lo : undefined;
+      if (step === 1 || step === -1) level.distinct = lo !== undefined && lo >= 0 ? 1 : 2;
+    }
+    return { level, element: this.mark(level, S.element(over), S.weight(over)) };
+  }
+
+  /** Closes an iteration whose steps each make `step`: the list of them, or what they add together. */
+  private close(level: Level, step: Shape): { one: Shape; sum: (s: S.Size) => S.Size } {
+    const by = new Map(level.slots.map((x) => [x.slot, x.largest] as const));
+    for (const x of level.slots) this.largest.delete(x.slot);
+    return { one: S.substituteShape(step, by), sum: (s) => S.overSteps(s, level.slots, level.count) };
+  }
+
+  /** Evaluates `body` with `name` bound for one step, `name` a cursor over the level when it walks a range(). */
+  private inLevel<T>(level: Level, name: string | undefined, run: () => T): T {
+    const saved = this.cursors;
+    this.cursors = new Map(saved);
+    if (name !== undefined) {
+      if (level.distinct) this.cursors.set(name, level);
+      else this.cursors.delete(name);
+    }
+    try {
+      return run();
+    } finally {
+      this.cursors = saved;
+    }
+  }
 
   snippet(n: CypherNode): string {
     const t = this.cypher.slice(n.start, n.stop + 1).replace(/\s+/g, ' ').trim();
@@ -56,12 +131,20 @@ export class ValueBound {
 
   /** Refuses a value past the budgets: of what the query builds alone, and of how often it repeats data. */
   check(n: CypherNode, s: Shape, what = 'a value', where = 'in one expression'): Shape {
-    const w = S.weight(s);
+    // Inside an iteration, one step at its largest element.
+    const w = S.substitute(S.weight(s), this.largest);
     if (w.some((t) => t.g >= 2)) {
       throw refuse(
         `The query can build ${what} that grows with the square of the rows it collects ${where} (${this.snippet(n)}): ` +
           'a collected list iterated inside a comprehension over itself, which Neo4j does not limit in memory. ' +
           'MATCH the pairs instead, or UNWIND the list to stream it as rows.',
+      );
+    }
+    if (w.some((t) => t.p >= 2)) {
+      throw refuse(
+        `The query can build ${what} that grows with the square of a value it reads from the graph ${where} (${this.snippet(n)}): ` +
+          'a stored value repeated, or rebuilt, for each of its own items or characters, which Neo4j does not limit in memory. ' +
+          'Use each item once ([c IN split(d.text, \' \') | c]), or UNWIND the list to stream it as rows.',
       );
     }
     const built = w.find((t) => t.p === 0 && t.g === 0)?.k ?? 0;
@@ -129,6 +212,11 @@ export class ValueBound {
         for (const [name, s] of inner.env) if (!env.has(name) || env.get(name) !== s) env.set(name, s);
         return { env, columns };
       }
+      case 'matchClause':
+        // Its variables hold graph elements: data, and outer to any pattern comprehension that names them.
+        for (const name of patternVariables(kids(c).find((k) => k.rule === 'patternList'))) if (!env.has(name)) env.set(name, S.DATA);
+        for (const e of topExpressions(c)) this.expr(e, env);
+        return { env, columns };
       case 'callClause':
         for (const e of topExpressions(c)) this.expr(e, env);
         // Procedure results are data.
@@ -246,11 +334,8 @@ export class ValueBound {
       }
       case 'listComprehension':
         return this.comprehension(c, env);
-      case 'patternComprehension': {
-        const body = this.all(c, env).at(-1) ?? S.SCALAR;
-        // The matches of one pattern from the row's nodes: part of the graph, like a path.
-        return S.list(S.DATA_SIZE, body);
-      }
+      case 'patternComprehension':
+        return this.patternComprehension(c, env);
       case 'listItemsPredicate': {
         const [v, list, where] = k;
         const inner = new Map(env).set(nameOf(v), S.element(this.expr(list, env)));
@@ -317,23 +402,74 @@ export class ValueBound {
       const parts = topExpressions(f).map((e) => this.expr(e, env));
       if (kids(f)[0]?.rule === 'property') s = s.kind === 'scalar' ? s : S.any(S.weight(s));
       else if (hasToken(f, 'DOTDOT')) s = s.kind === 'scalar' ? S.SCALAR : s;
-      else if (parts.length) s = s.kind === 'list' ? s.of : s.kind === 'str' ? S.str(S.ONE) : S.any(S.weight(s));
+      else if (parts.length) s = this.indexed(s, topExpressions(f)[0]);
     }
     return s;
+  }
+
+  /** `xs[i]`: one item of xs, and a distinct one at each step when i walks a range() one by one. */
+  private indexed(s: Shape, index: CypherNode): Shape {
+    if (s.kind === 'str') return S.str(S.ONE);
+    const item = s.kind === 'list' ? s.of : S.any(S.weight(s));
+    const level = this.cursorOf(index);
+    const own = (x: S.Size) => S.positive(x).some((t) => level?.slots.some((y) => (t.e?.[y.slot] ?? 0) > 0));
+    if (!level || own(S.weight(s))) return item;
+    return this.mark(level, item, S.scale(S.weight(s), level.distinct!));
+  }
+
+  /** The iteration whose cursor the index is (`i`, `i + 1`, `i - 2`), if any. */
+  private cursorOf(index: CypherNode): Level | undefined {
+    const c = core(index);
+    if (c.rule === 'variable') return this.cursors.get(nameOf(c));
+    const parts = kids(c);
+    const ops = c.children.filter((x) => !isRule(x)).map((x) => (x as { token: string }).token);
+    if (c.rule !== 'expression6' || parts.length !== 2 || ops.length !== 1 || !['PLUS', 'MINUS'].includes(ops[0])) return undefined;
+    const [a, b] = parts.map(core);
+    return a.rule === 'variable' && (b.rule === 'numberLiteral' || b.rule === 'literal') ? this.cursors.get(nameOf(a)) : undefined;
   }
 
   private comprehension(c: CypherNode, env: Env): Shape {
     const [v, list] = kids(c);
     const over = this.expr(list, env);
-    const inner = new Map(env).set(nameOf(v), S.element(over));
-    let body: Shape = S.element(over);
-    let part = '';
-    for (const x of c.children.slice(3)) {
-      if (!isRule(x)) part = x.token;
-      else if (part === 'BAR') body = this.expr(x, inner);
-      else this.expr(x, inner);
-    }
-    return S.list(S.count(over), body);
+    const { level, element } = this.open(list, over, env);
+    const inner = new Map(env).set(nameOf(v), element);
+    const body = this.inLevel(level, nameOf(v), () => {
+      let out: Shape = element;
+      let part = '';
+      for (const x of c.children.slice(3)) {
+        if (!isRule(x)) part = x.token;
+        else if (part === 'BAR') out = this.expr(x, inner);
+        else this.expr(x, inner);
+      }
+      return out;
+    });
+    return this.listOf(level, body);
+  }
+
+  /** The list an iteration's steps make: one item per step, all of them together bounded by what the steps add. */
+  private listOf(level: Level, body: Shape): Shape {
+    const { one, sum } = this.close(level, body);
+    return S.list(level.count, one, sum(S.weight(body)));
+  }
+
+  /**
+   * `[(a)-->(b) | b.name]`: the matches of one pattern from the row's nodes are part of the graph, like a path
+   * (as large as the data); what the body reads of them sums to that, and what it repeats of the row is
+   * repeated once per match.
+   */
+  private patternComprehension(c: CypherNode, env: Env): Shape {
+    const matches = S.list(S.DATA_SIZE, S.DATA, S.DATA_SIZE);
+    const level: Level = { slots: [], count: S.count(matches) };
+    const pattern = kids(c).find((k) => k.rule === 'pathPatternNonEmpty');
+    // A variable-length pattern can reach one node by many paths: its matches repeat what they read.
+    const varLength = pattern !== undefined && [...ruleNodes(pattern)].some((n) => n.rule === 'pathLength');
+    const element = varLength ? S.DATA : this.mark(level, S.DATA, S.DATA_SIZE);
+    const inner = new Map(env);
+    const pathName = kids(c).find((k) => k.rule === 'variable');
+    const names = [...(pathName ? [nameOf(pathName)] : []), ...patternVariables(pattern)];
+    for (const name of names) if (!env.has(name)) inner.set(name, element);
+    const body = this.inLevel(level, undefined, () => this.all(c, inner).at(-1) ?? S.SCALAR);
+    return this.listOf(level, body);
   }
 
   private call(c: CypherNode, env: Env): Shape {
@@ -370,8 +506,10 @@ export class ValueBound {
       : init.kind === 'list' ? S.list(S.size(0), init.of)
       : init.kind === 'scalar' ? S.SCALAR
       : S.any(S.size(0));
-    const inner = new Map(env).set(nameOf(itemVar), S.element(over)).set(acc, uses === 0 ? widen(init) : start);
-    const added = this.expr(step, inner);
-    return uses === 0 ? S.join(init, added) : grow(init, added, S.count(over));
+    const { level, element } = this.open(listExpr, over, env);
+    const inner = new Map(env).set(nameOf(itemVar), element).set(acc, uses === 0 ? widen(init) : start);
+    const added = this.inLevel(level, nameOf(itemVar), () => this.expr(step, inner));
+    const steps = this.close(level, added);
+    return uses === 0 ? S.join(init, steps.one) : grow(init, steps, added);
   }
 }

@@ -85,8 +85,9 @@ export function evalFunction(name: string, args: Shape[]): Shape | 'unbounded' {
     case 'tostringornull':
       return S.str(text(a0));
     case 'split': {
+      // The pieces together hold at most the text's characters.
       const len = text(a0);
-      return S.list(S.add(len, S.ONE), S.str(len));
+      return S.list(S.add(len, S.ONE), S.str(len), S.add(len, S.ONE));
     }
     case 'replace':
       // Every character may become the replacement.
@@ -94,8 +95,11 @@ export function evalFunction(name: string, args: Shape[]): Shape | 'unbounded' {
     case 'keys':
     case 'labels':
     case 'nodes':
-    case 'relationships':
-      return S.list(S.DATA_SIZE, S.DATA);
+    case 'relationships': {
+      // Parts of the value: together no larger than it.
+      const w = a0 ? S.weight(a0) : S.DATA_SIZE;
+      return S.list(w, S.any(w), w);
+    }
     case 'startnode':
     case 'endnode':
     case 'properties':

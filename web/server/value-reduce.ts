@@ -9,12 +9,18 @@ import type { Shape, Size } from './value-shape.ts';
 /** A scalar accumulator's value changes from step to step: only its kind is known. */
 export const widen = (s: Shape): Shape => (s.kind === 'scalar' ? S.SCALAR : s);
 
-/** The accumulator after n steps that each add `added` to it. */
-export function grow(init: Shape, added: Shape, n: Size): Shape {
-  if (init.kind === 'str' && added.kind === 'str') return S.str(S.add(init.len, S.mul(n, added.len)));
-  if (init.kind === 'list' && added.kind === 'list') return S.list(S.add(init.len, S.mul(n, added.len)), S.join(init.of, added.of));
+/**
+ * The accumulator after all steps, each adding `added` to it: `steps.sum` is what a size of one step sums
+ * to over them, `steps.one` one step at its largest.
+ */
+export function grow(init: Shape, steps: { one: Shape; sum: (s: Size) => Size }, added: Shape): Shape {
+  if (init.kind === 'str' && added.kind === 'str') return S.str(S.add(init.len, steps.sum(added.len)));
+  if (init.kind === 'list' && added.kind === 'list' && steps.one.kind === 'list') {
+    const total = S.add(S.content(init), steps.sum(S.content(added)));
+    return S.list(S.add(init.len, steps.sum(added.len)), S.join(init.of, steps.one.of), total);
+  }
   if (init.kind === 'scalar' && added.kind === 'scalar') return S.SCALAR;
-  return S.any(S.add(S.weight(init), S.mul(n, S.weight(added))));
+  return S.any(S.add(S.weight(init), steps.sum(S.weight(added))));
 }
 
 /**
