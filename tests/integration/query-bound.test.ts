@@ -85,6 +85,38 @@ describe('values built inside one expression', () => {
     expect(list.body.rows).toEqual([[1000000]]);
   });
 
+  describe('over a stored text of 2 MB', () => {
+    const words = 200_000;
+    beforeAll(async () => {
+      const text = Array.from({ length: words }, (_, i) => `w${i % 1000}`).join(' ').padEnd(2_000_000, ' ');
+      await driver.executeQuery('CREATE (:BoundProbe {text: $text, title: "probe"})', { text }, { database: database() });
+    });
+    afterAll(async () => {
+      await driver.executeQuery('MATCH (d:BoundProbe) DELETE d', {}, { database: database() });
+    });
+
+    it.each([
+      ["MATCH (d:BoundProbe) RETURN [c IN split(d.text, '') | d.text + c] AS xs", 'grows with the square of a value it reads from the graph'],
+      ["MATCH (d:BoundProbe) RETURN [x IN split(d.text, ' ') | replace(d.text, x, d.text)] AS xs", 'grows with the square of a value it reads from the graph'],
+      ['MATCH (d:BoundProbe) RETURN [(a)-->(b) | d.text] AS xs', 'grows with the square of a value it reads from the graph'],
+      ["MATCH (d:BoundProbe) RETURN reduce(s = '', i IN range(1, 100) | s + d.text) AS s", 'up to 100 times'],
+    ])('refuses %s before Neo4j runs it', async (cypher, why) => {
+      const res = await query(cypher);
+      expect(res.status).toBe(403);
+      expect(res.body.error?.message).toContain(why);
+      expect((await running()).filter((q) => q.includes('BoundProbe'))).toEqual([]);
+    });
+
+    it('answers the same text read item by item, and repeated within the limit', async () => {
+      const res = await query(
+        "MATCH (d:BoundProbe) RETURN size([w IN split(d.text, ' ') WHERE w <> '' | toUpper(w)]) AS n, " +
+          "size(reduce(s = '', i IN range(1, 3) | s + d.text)) AS thrice, [(d)--(m) | m.title] AS neighbours",
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.rows).toEqual([[words, 6_000_000, []]]);
+    });
+  });
+
   it('is the same check in `atlas query` (the console without the server)', async () => {
     const err = await runConsoleQuery('RETURN [x IN range(1, 50000000) | x] AS xs', {}, { driver, database: database(), timeoutMs: 60_000, rowCap: 10 }).catch(
       (e: unknown) => e,
