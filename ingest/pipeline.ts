@@ -152,8 +152,10 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
       }
       return docs;
     };
-    // Back-pressure: at most one batch loads ahead of the one being extracted and written.
+    // Back-pressure: at most one batch loads ahead of the one being extracted, and one batch is written while
+    // the next is extracted (Neo4j works while the workers do): three batches in memory at most.
     let next: Promise<Document[]> | undefined = loadBatch(0);
+    let writing: Promise<void> = Promise.resolve();
     for (let from = 0; next; from += batchSize) {
       const docs = await next;
       next = from + batchSize < sources.length ? loadBatch(from + batchSize) : undefined;
@@ -164,14 +166,21 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
       }
       // Names learned from structured signals are applied at settle, across the whole graph (5-write/learned-names.ts).
       const writes: DocumentWrite[] = ready.map((p) => toWrite(p, stored.has(p.doc.id)));
+      await writing; // one batch's write at a time, in order
       lease.check();
-      await writeWithFallback(target, writes, (w, e) => fail(w.doc.source, e, 'WRITE_FAILED'), (w) => {
+      writing = writeWithFallback(target, writes, (w, e) => fail(w.doc.source, e, 'WRITE_FAILED'), (w) => {
         writtenIds.add(w.doc.id);
         summary.written++;
         summary.passages += w.passages.length;
         progress(w.doc.source, 'written');
       });
+      writing.catch(() => {}); // awaited at the next batch or below; a failure is thrown there
     }
+    await writing;
+    // Extraction is over: the worker threads (each with its own compromise and lexicon) go before settle, which
+    // holds the whole graph's resolution inputs, so the two never add up in memory.
+    await (await preparing?.catch(() => undefined))?.close();
+    preparing = undefined;
 
     if (rehashed.length) await inWrite(target, (tx) => tx.run('UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sourceHash = row.sourceHash', { rows: rehashed }));
     // Settle when something is pending: written now, or left by an interrupted run.

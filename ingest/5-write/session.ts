@@ -3,12 +3,15 @@
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction, Record as NeoRecord } from 'neo4j-driver';
 import type { WriteTarget } from './index.ts';
+import { profiled } from './target.ts';
 
 export const toNum = (v: unknown): number => (neo4j.isInt(v) ? (v as { toNumber(): number }).toNumber() : typeof v === 'number' ? v : Number(v ?? 0));
 
 /** Rows of one query in its own transaction (READ unless told otherwise; retried on transient errors). */
 export async function readRows(t: WriteTarget, cypher: string, params: Record<string, unknown> = {}, mode: 'READ' | 'WRITE' = 'READ'): Promise<NeoRecord[]> {
+  const t0 = performance.now();
   const res = await t.driver.executeQuery(cypher, params, { database: t.database, routing: mode });
+  profiled(t0, res.records.length, cypher);
   return res.records;
 }
 
@@ -19,7 +22,9 @@ export async function writeChunks<T>(t: WriteTarget, rows: T[], size: number, wr
   try {
     for (let i = 0; i < rows.length; i += size) {
       const chunk = rows.slice(i, i + size);
+      const t0 = performance.now();
       await session.executeWrite((tx) => write(tx, chunk));
+      profiled(t0, chunk.length, 'one chunk of a derived-data write');
     }
   } finally {
     await session.close();

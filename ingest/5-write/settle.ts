@@ -12,7 +12,7 @@ import type { EntityType, NodeRef, Relation } from '../types.ts';
 import { ENTITY_TYPES } from '../types.ts';
 import { workCandidates } from './documents.ts';
 import { parseRelationKey, planSettle, relationKey, type SettlePlan } from './plan.ts';
-import { chunks, inWrite, read, ROWS_PER_QUERY, type WriteTarget } from './target.ts';
+import { chunks, inWrite, profiled, read, ROWS_PER_QUERY, type WriteTarget } from './target.ts';
 import { mergeWorks, refreshWorkTitles } from './works.ts';
 import { withLearnedNames } from './learned-names.ts';
 
@@ -99,8 +99,7 @@ async function runPacked(t: WriteTarget, statements: Statement[]): Promise<void>
       for (const u of pack) {
         const t0 = performance.now();
         await tx.run(u.cypher, { rows: u.rows });
-        // ATLAS_PROFILE=1: time per write statement, to size batches and find the costly query to PROFILE.
-        if (process.env.ATLAS_PROFILE) console.error(`${(performance.now() - t0).toFixed(0)} ms ${u.rows.length} rows ${u.cypher.slice(0, 90).replace(/\s+/g, ' ')}`);
+        profiled(t0, u.rows.length, u.cypher);
       }
     });
   }

@@ -23,7 +23,15 @@ export async function inWrite<T>(t: WriteTarget, work: (tx: ManagedTransaction) 
 }
 
 export async function read(t: WriteTarget, cypher: string, params: Record<string, unknown> = {}) {
-  return (await t.driver.executeQuery(cypher, params, { database: t.database, routing: 'READ' })).records;
+  const t0 = performance.now();
+  const records = (await t.driver.executeQuery(cypher, params, { database: t.database, routing: 'READ' })).records;
+  profiled(t0, records.length, cypher);
+  return records;
+}
+
+/** ATLAS_PROFILE=1: the time of each write-path query on stderr, to size batches and find the one to PROFILE. */
+export function profiled(t0: number, rows: number, cypher: string): void {
+  if (process.env.ATLAS_PROFILE) console.error(`${(performance.now() - t0).toFixed(0)} ms ${rows} rows ${cypher.slice(0, 90).replace(/\s+/g, ' ')}`);
 }
 
 export function* chunks<T>(xs: T[], n: number = ROWS_PER_QUERY): Generator<T[]> {
