@@ -121,6 +121,11 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
     }
     return preparing;
   };
+  const closePool = async () => {
+    const p = preparing;
+    preparing = undefined;
+    await (await p?.catch(() => undefined))?.close();
+  };
   let lease: Lease | undefined;
   const writtenIds = new Set<string>();
   try {
@@ -179,8 +184,7 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
     await writing;
     // Extraction is over: the worker threads (each with its own compromise and lexicon) go before settle, which
     // holds the whole graph's resolution inputs, so the two never add up in memory.
-    await (await preparing?.catch(() => undefined))?.close();
-    preparing = undefined;
+    await closePool();
 
     if (rehashed.length) await inWrite(target, (tx) => tx.run('UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sourceHash = row.sourceHash', { rows: rehashed }));
     // Settle when something is pending: written now, or left by an interrupted run.
@@ -202,7 +206,7 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
     throw new AtlasError('DB_UNAVAILABLE', `Neo4j went away after ${n(done)} of ${n(sources.length)} documents; rerun to continue`, { cause: e, retriable: true });
   } finally {
     await lease?.release();
-    await (await preparing?.catch(() => undefined))?.close();
+    await closePool();
   }
   summary.seconds = (performance.now() - t0) / 1000;
   return summary;
