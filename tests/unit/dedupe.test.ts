@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lacks, needs, SEEDS } from '../shared-data.ts';
@@ -18,6 +19,25 @@ describe('near-duplicate works', () => {
       expect(w[3]).not.toBe(w[0]);
       void merges;
     }
+  });
+
+  it('keeps the signature of its definition (stored signatures must compare across versions)', () => {
+    // The definition, written plainly: word 5-shingles joined by spaces, FNV-1a, 128 seeded affine hashes.
+    const reference = (text: string) => {
+      const words = text.toLowerCase().replace(/[’‘]/g, "'").split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+      const fnv = (s: string) => [...s].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 0x01000193), 0x811c9dc5) >>> 0;
+      const shingles = new Set(words.slice(0, Math.max(0, words.length - 4)).map((_, i) => fnv(words.slice(i, i + 5).join(' '))));
+      const minhash = Array.from({ length: 128 }, (_, k) => {
+        const h = createHash('sha256').update(`atlas-minhash-${k}`).digest();
+        const [a, b] = [h.readUInt32LE(0) | 1, h.readUInt32LE(4)];
+        return Math.min(0xffffffff, ...[...shingles].map((x) => (Math.imul(a, x) + b) >>> 0));
+      });
+      return { minhash, shingles: shingles.size };
+    };
+    const text = 'Élodie’s team at the lab trained 12 sparse autoencoders on GPT-2 small; the features they found were monosemantic, and the team’s follow-up scaled them to a frontier model with 34 million features.';
+    expect(fingerprint(text)).toEqual(reference(text));
+    expect(fingerprint(text + ' ' + text).shingles).toBeGreaterThan(reference(text).shingles);
+    expect(fingerprint('too short')).toEqual(reference('too short'));
   });
 
   it('does not join unrelated texts', () => {
