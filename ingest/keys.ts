@@ -76,6 +76,21 @@ export function singularHead(words: string[]): string[] {
  * Concepts singularise their head noun so that "sparse autoencoders" and "sparse autoencoder" meet.
  */
 export function nameKey(name: string, type?: EntityType): string {
+  // Memoised: resolution asks for the same few names' keys hundreds of thousands of times at corpus scale,
+  // and one string per distinct name is less for the collector than one per call.
+  const cache = keyCache[type ?? ''] ??= new Map();
+  let key = cache.get(name);
+  if (key === undefined) {
+    if (cache.size >= KEY_CACHE_SIZE) cache.clear();
+    cache.set(name, (key = computeNameKey(name, type)));
+  }
+  return key;
+}
+
+const KEY_CACHE_SIZE = 200_000;
+const keyCache: Partial<Record<EntityType | '', Map<string, string>>> = {};
+
+function computeNameKey(name: string, type?: EntityType): string {
   let s = fold(name).replace(/^@/, '');
   s = s.replace(/'s\b/g, '').replace(/s'(?=\s|$)/g, 's');
   s = s.replace(/(\d)\.(?=\d)/g, '$1\u0000');

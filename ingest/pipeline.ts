@@ -184,6 +184,7 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
     await writing;
     // Extraction is over: the worker threads (each with its own compromise and lexicon) go before settle, which
     // holds the whole graph's resolution inputs, so the two never add up in memory.
+    (globalThis as any).__atlasMark?.('closePool');
     await closePool();
 
     if (rehashed.length) await inWrite(target, (tx) => tx.run('UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sourceHash = row.sourceHash', { rows: rehashed }));
@@ -191,10 +192,11 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
     if (writtenIds.size > 0 || [...stored.values()].some((h) => h.content === null)) {
       lease.check();
       const { settle } = await import('./5-write/settle.ts');
-      const { resolved } = await settle(target, await lexiconFor(opts), { onStep: opts.onStep });
-      countWritten(summary, resolved, writtenIds);
+      // No variable keeps the resolved graph: it is garbage before the overview below reads the graph again.
+      countWritten(summary, (await settle(target, await lexiconFor(opts), { onStep: opts.onStep })).resolved, writtenIds);
     }
     // The overview of every document settled since it was last counted (this run's, or a killed run's).
+    (globalThis as any).__atlasMark?.('overview');
     await refreshStaleOverview(target);
   } catch (e) {
     const err = fromDriverError(e);

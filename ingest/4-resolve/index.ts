@@ -45,6 +45,8 @@ interface Node {
   weak: Array<{ key: string; scope: string }>;
   names: Array<{ name: string; rank: number }>;
   aliases: string[];
+  /** The lexicon entry's aliases, shared with the entry rather than copied into every mention's node. */
+  entryAliases?: readonly string[];
   lexiconId?: string;
   docId: string;
 }
@@ -78,7 +80,18 @@ class UnionFind {
   }
 }
 
-const tk = (type: EntityType, key: string) => `${type}:${key}`;
+// Type-qualified keys, one string per distinct key (nodes of a corpus's mentions share them).
+const typedKeys = new Map<EntityType, Map<string, string>>();
+const tk = (type: EntityType, key: string): string => {
+  let m = typedKeys.get(type);
+  if (!m) typedKeys.set(type, (m = new Map()));
+  let k = m.get(key);
+  if (k === undefined) {
+    if (m.size >= 200_000) m.clear();
+    m.set(key, (k = `${type}:${key}`));
+  }
+  return k;
+};
 
 function nodeOfMention(m: CandidateMention, docId: string, lex: Lexicon): Node {
   const entry = m.lexiconId ? lex.byId.get(m.lexiconId) : undefined;
@@ -114,8 +127,7 @@ function nodeOfMention(m: CandidateMention, docId: string, lex: Lexicon): Node {
   const names = [{ name: main, rank: entry ? rankOf('lexicon') : rank }];
   const aliases = surfaceOk ? [m.text] : [];
   if (canonical) aliases.push(canonical);
-  if (entry) aliases.push(...entry.aliases);
-  return { type: m.type, strong, weak, names, aliases, ...(entry ? { lexiconId: entry.id } : {}), docId };
+  return { type: m.type, strong, weak, names, aliases, ...(entry ? { lexiconId: entry.id, entryAliases: entry.aliases } : {}), docId };
 }
 
 /** The scope of a person's plainer names: they may attach a name the lexicon knows (one person either way). */
@@ -190,8 +202,8 @@ export function resolve(input: ResolveInput[], lexicon: Lexicon): ResolveOutput 
         const entry = (lexicon.byKey.get(nameKey(e.name, e.type)) ?? []).find((x) => x.type === e.type);
         nodes.push({
           type: e.type, strong: [tk(e.type, nameKey(entry?.name ?? e.name, e.type)), ...(entry ? [entry.id] : [])], weak: [],
-          names: [{ name: entry?.name ?? e.name, rank: entry ? 9 : 5 }], aliases: [e.name, ...(entry?.aliases ?? [])],
-          ...(entry ? { lexiconId: entry.id } : {}), docId: it.doc.id,
+          names: [{ name: entry?.name ?? e.name, rank: entry ? 9 : 5 }], aliases: [e.name],
+          ...(entry ? { lexiconId: entry.id, entryAliases: entry.aliases } : {}), docId: it.doc.id,
         });
         namedNode.set(k, uf.make());
       }
@@ -248,6 +260,9 @@ export function resolve(input: ResolveInput[], lexicon: Lexicon): ResolveOutput 
     else entities.set(e.id, e);
   }
   const entityIdOf = (node: number): string | undefined => entityOfRoot.get(uf.find(node))?.id;
+  // The nodes (a few hundred bytes per mention) have done their work: at corpus scale, freeing them before the
+  // output is built keeps the two from adding up.
+  nodes.length = 0;
 
   // mentions
   const mentions: ResolvedMention[] = [];
@@ -333,7 +348,7 @@ function makeEntity(group: Node[], lex: Lexicon): Entity | null {
   const key = nameKey(name, type);
   const v = lex.vocab;
   if (!key || name.length < 2 || v.stopNames.has(fold(name)) || v.genericWords.has(fold(name))) return null;
-  const aliases = uniqueAliases(group.flatMap((n) => [...n.aliases, ...n.names.map((x) => x.name)]), name);
+  const aliases = uniqueAliases(group.flatMap((n) => [...n.aliases, ...(n.entryAliases ?? []), ...n.names.map((x) => x.name)]), name);
   return {
     id: entry?.id ?? `${type.toLowerCase()}:${key}`,
     type,

@@ -28,3 +28,9 @@ export const decodeInput = (docId: string, source: string, data: string): Stored
 /** One canonical order (by source, then id) so the graph does not depend on which run saw a document first. */
 export const byDocumentOrder = (a: StoredInput, b: StoredInput): number =>
   a.doc.source < b.doc.source ? -1 : a.doc.source > b.doc.source ? 1 : a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0;
+
+/** The input without its phrase uses, once the recurring phrases they could add are added. */
+export const withoutPhrases = (i: StoredInput): StoredInput => {
+  const { phrases: _, ...extraction } = i.extraction;
+  return { doc: i.doc, extraction };
+};

@@ -117,6 +117,7 @@ export async function removeDocumentTx(tx: ManagedTransaction, docId: string): P
          r.evidenceSentences = [i IN keep | r.evidenceSentences[i]], r.evidenceMethods = [i IN keep | r.evidenceMethods[i]],
          r.evidenceConfidences = [i IN keep | r.evidenceConfidences[i]], r.support = size(keep),
          r.confidence = reduce(m = 0.0, c IN [i IN keep | r.evidenceConfidences[i]] | CASE WHEN c > m THEN c ELSE m END)
+     REMOVE r.evidenceHash
      WITH r, keep WHERE size(keep) = 0 OR (type(r) = 'CO_OCCURS' AND size(keep) < $min)
      DELETE r
      RETURN count(*) AS deleted`,

@@ -6,15 +6,16 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { assignWorks } from '../4-resolve/dedupe.ts';
 import { resolve, type ResolveOutput } from '../4-resolve/index.ts';
-import { byDocumentOrder, decodeInput } from '../4-resolve/inputs.ts';
+import { byDocumentOrder, decodeInput, withoutPhrases } from '../4-resolve/inputs.ts';
+import { withRecurringPhrases } from '../4-resolve/recurring.ts';
 import type { Lexicon } from '../lexicon.ts';
 import type { EntityType, NodeRef, Relation } from '../types.ts';
 import { ENTITY_TYPES } from '../types.ts';
 import { workCandidates } from './documents.ts';
 import { parseRelationKey, planSettle, relationKey, type SettlePlan } from './plan.ts';
-import { chunks, inWrite, profiled, read, ROWS_PER_QUERY, type WriteTarget } from './target.ts';
+import { chunks, inWrite, profiled, read, readEach, ROWS_PER_QUERY, type WriteTarget } from './target.ts';
 import { mergeWorks, refreshWorkTitles } from './works.ts';
-import { withLearnedNames } from './learned-names.ts';
+import { withLearnedNames, type LearnedCache } from './learned-names.ts';
 
 export interface Settled {
   resolved: ResolveOutput;
@@ -30,12 +31,8 @@ export async function settle(t: WriteTarget, lexicon: Lexicon, o: { onStep?: (st
     docId: r.get('id') as string,
     fp: { minhash: (r.get('minhash') as number[]).map(Number), shingles: Number(r.get('shingles')) },
   }));
-  const xs = await read(t, 'MATCH (x:Extraction) MATCH (d:Document {id: x.id}) RETURN x.id AS id, x.source AS source, x.data AS data, x.resolvedHash AS hash, x.relations AS relations, x.gazetteerKey AS gkey, x.gazetteer AS gadded');
-  const stored = xs.map((r) => decodeInput(r.get('id'), r.get('source'), r.get('data'))).sort(byDocumentOrder);
-  // Names that structured signals found anywhere in the graph, looked for in every document's running text.
-  const cache = new Map(xs.map((r) => [r.get('id') as string, { key: r.get('gkey') as string | null, added: r.get('gadded') as string | null }]));
-  const inputs = await withLearnedNames(t, stored, cache, lexicon);
-  const resolved = resolve(inputs, lexicon);
+  const { resolved, xs } = await resolveGraph(t, lexicon);
+  (globalThis as any).__atlasMark?.('resolved');
 
   // Works first: the works count of an entity depends on them. Near-duplicates are decided over all pending
   // documents at once, against every complete one.
@@ -50,22 +47,25 @@ export async function settle(t: WriteTarget, lexicon: Lexicon, o: { onStep?: (st
 
   const entities = (await read(t, 'MATCH (e:Entity) RETURN e.id AS id, properties(e) AS props')).map((r) => ({ id: r.get('id') as string, props: r.get('props') as Record<string, unknown> }));
   const plan = planSettle(resolved, {
-    extractions: xs.map((r) => ({ id: r.get('id'), resolvedHash: r.get('hash') ?? null, relations: (r.get('relations') as string[] | null) ?? [] })),
+    extractions: xs,
     entities,
     workOf,
   });
 
   step('writing');
-  const old = new Map(xs.map((r) => [r.get('id') as string, (r.get('relations') as string[] | null) ?? []]));
+  const old = new Map(xs.map((x) => [x.id, x.relations]));
   const statements: Statement[] = [
     ...entityStatements(plan),
     // Remember the relations about to be written before writing them, so a crash in between cannot orphan one.
     { cypher: 'UNWIND $rows AS row MATCH (x:Extraction {id: row.id}) SET x.relations = row.relations', rows: plan.done.map((d) => ({ id: d.id, relations: [...new Set([...(old.get(d.id) ?? []), ...d.relations])] })) },
-    { cypher: 'UNWIND $rows AS id MATCH (:Document {id: id})-[:HAS_PASSAGE]->(:Passage)-[m:MENTIONS]->() DELETE m', rows: plan.rewrite, size: 500 },
+    // One row is a document: all its mentions go, so each chunk is its own transaction (Neo4j bounds a
+    // transaction's memory; a corpus re-resolved after a lexicon change deletes every mention of the graph).
+    { cypher: 'UNWIND $rows AS id MATCH (:Document {id: id})-[:HAS_PASSAGE]->(:Passage)-[m:MENTIONS]->() DELETE m', rows: plan.rewrite, size: 100, weight: ROWS_PER_QUERY / 100 },
     { cypher: MENTIONS, rows: plan.mentions.map((m) => ({ passageId: m.passageId, entityId: m.entityId, start: m.start, end: m.end, text: m.text, method: m.method, confidence: m.confidence })) },
     ...relationStatements(plan.relations, plan.staleRelations),
     { cypher: 'UNWIND $rows AS id MATCH (e:Entity {id: id}) WHERE NOT EXISTS { (e)<-[:MENTIONS]-() } DETACH DELETE e', rows: plan.drop },
   ];
+  (globalThis as any).__atlasMark?.('runPacked');
   await runPacked(t, statements);
   // Last: completion. Until here every pending document stays pending and the next run settles again.
   await inWrite(t, async (tx) => {
@@ -75,24 +75,49 @@ export async function settle(t: WriteTarget, lexicon: Lexicon, o: { onStep?: (st
   return { resolved, plan, completed: [...pendingIds] };
 }
 
+/**
+ * Every document's resolution input, with the names learned across the graph, resolved together. Each stored
+ * input is decoded as it streams in (its JSON is garbage at once), and the inputs go out of scope with this
+ * call: at corpus scale they are the largest thing settle holds, and what comes next needs only the result.
+ */
+export async function resolveGraph(t: WriteTarget, lexicon: Lexicon): Promise<{ resolved: ResolveOutput; xs: Array<{ id: string; resolvedHash: string | null; relations: string[] }> }> {
+  const xs: Array<{ id: string; resolvedHash: string | null; relations: string[] }> = [];
+  // Names that structured signals found anywhere in the graph, looked for in every document's running text.
+  const cache = new Map<string, LearnedCache>();
+  const stored = await readEach(t, 'MATCH (x:Extraction) MATCH (d:Document {id: x.id}) RETURN x.id AS id, x.source AS source, x.data AS data, x.resolvedHash AS hash, x.relations AS relations, x.gazetteerKey AS gkey, x.gazetteer AS gadded', {}, (r) => {
+    const id = r.get('id') as string;
+    xs.push({ id, resolvedHash: (r.get('hash') as string | null) ?? null, relations: (r.get('relations') as string[] | null) ?? [] });
+    cache.set(id, { key: r.get('gkey') as string | null, added: r.get('gadded') as string | null });
+    return decodeInput(id, r.get('source'), r.get('data'));
+  });
+  (globalThis as any).__atlasMark?.('learned');
+  // The recurring phrases are chosen here, once, and the phrase uses dropped: at corpus scale they are a third
+  // of the inputs, and resolve() needs only the mentions they add (it finds no phrases left to choose).
+  const inputs = withRecurringPhrases(await withLearnedNames(t, stored.sort(byDocumentOrder), cache, lexicon)).map(withoutPhrases);
+  stored.length = 0;
+  return { resolved: resolve(inputs, lexicon), xs };
+}
+
 /** One parameterised UNWIND over `rows`, run in chunks of `size` rows. */
 interface Statement {
   cypher: string;
   rows: unknown[];
   size?: number;
+  /** What one row weighs in a transaction, in plain rows (default 1). */
+  weight?: number;
 }
 
 /**
  * Runs the statements in order, packed into as few transactions as keep each under about ROWS_PER_QUERY
- * rows: a small settle is one transaction, a corpus-sized one many bounded ones.
+ * rows (weighted): a small settle is one transaction, a corpus-sized one many bounded ones.
  */
 async function runPacked(t: WriteTarget, statements: Statement[]): Promise<void> {
-  const units = statements.flatMap((s) => [...chunks(s.rows, s.size)].map((rows) => ({ cypher: s.cypher, rows })));
+  const units = statements.flatMap((s) => [...chunks(s.rows, s.size)].map((rows) => ({ cypher: s.cypher, rows, weight: rows.length * (s.weight ?? 1) })));
   for (let i = 0; i < units.length; ) {
     const pack = [units[i++]];
-    let n = pack[0].rows.length;
-    while (i < units.length && n + units[i].rows.length <= ROWS_PER_QUERY) {
-      n += units[i].rows.length;
+    let n = pack[0].weight;
+    while (i < units.length && n + units[i].weight <= ROWS_PER_QUERY) {
+      n += units[i].weight;
       pack.push(units[i++]);
     }
     await inWrite(t, async (tx) => {

@@ -1,6 +1,6 @@
 // Where writes go, and the two helpers every write step shares: one managed write transaction (retried by the
 // driver on transient errors such as deadlocks, routed to the leader in a cluster) and fixed-size row chunks.
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Record as NeoRecord } from 'neo4j-driver';
 
 export interface WriteTarget {
   driver: Driver;
@@ -27,6 +27,26 @@ export async function read(t: WriteTarget, cypher: string, params: Record<string
   const records = (await t.driver.executeQuery(cypher, params, { database: t.database, routing: 'READ' })).records;
   profiled(t0, records.length, cypher);
   return records;
+}
+
+/**
+ * A read whose rows are mapped as they stream in (fetched a batch at a time), so a large answer's records and
+ * raw values are never all in memory at once. Retried as one read transaction; each attempt starts afresh.
+ */
+export async function readEach<T>(t: WriteTarget, cypher: string, params: Record<string, unknown>, map: (r: NeoRecord) => T): Promise<T[]> {
+  const t0 = performance.now();
+  const session = t.driver.session({ database: t.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const out = await session.executeRead(async (tx) => {
+      const rows: T[] = [];
+      for await (const r of tx.run(cypher, params)) rows.push(map(r));
+      return rows;
+    });
+    profiled(t0, out.length, cypher);
+    return out;
+  } finally {
+    await session.close();
+  }
 }
 
 /** ATLAS_PROFILE=1: the time of each write-path query on stderr, to size batches and find the one to PROFILE. */

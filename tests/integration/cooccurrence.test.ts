@@ -8,6 +8,7 @@ import { ingestSources } from '../../ingest/pipeline.ts';
 import { MIN_SUPPORT } from '../../ingest/5-write/cooccurrence/index.ts';
 import { npmi } from '../../ingest/5-write/cooccurrence/pairs.ts';
 import { refreshOverview } from '../../ingest/5-write/overview.ts';
+import { removeSources } from '../../ingest/5-write/remove.ts';
 import { testDriver } from './helpers/db.ts';
 
 let driver: Driver;
@@ -95,6 +96,21 @@ describe('co-occurrence', () => {
     const after = await rows(`MATCH (a)-[r:CO_OCCURS]->(b) RETURN a.id AS a, b.id AS b, r.support AS s, r.npmi AS w, r.evidenceKeys AS k ORDER BY a, b`);
     expect(after).toEqual(before);
     expect(after.length).toBeGreaterThan(0);
+  }, 240_000);
+
+  it('gives a link back its full evidence when a removed document returns', async () => {
+    // c.txt's two passages link Jan Leike and Anthropic; e.txt adds a third, removing it trims the evidence.
+    const e = file('e.txt', 'Jan Leike joined Anthropic to lead alignment work.\n');
+    await ingestSources([e], driver);
+    const LEIKE = 'person:jan-leike';
+    const ANTHROPIC = 'organization:anthropic';
+    expect(Number((await link(LEIKE, ANTHROPIC)).support)).toBe(3);
+    await removeSources({ driver }, [e]);
+    expect(Number((await link(LEIKE, ANTHROPIC)).support)).toBe(2);
+    await ingestSources([e], driver);
+    const back = await link(LEIKE, ANTHROPIC);
+    expect(Number(back.support)).toBe(3);
+    expect(back.sentences).toContain('Jan Leike joined Anthropic to lead alignment work.');
   }, 240_000);
 });
 

@@ -26,6 +26,7 @@ const HIDDEN_PROPS = new Set([
   'evidenceSentences',
   'evidenceMethods',
   'evidenceConfidences',
+  'evidenceHash',
 ]);
 
 export interface SerializeOptions {

@@ -6,6 +6,7 @@
 // and the stored pairs with evidence in those documents (a replaced or re-resolved document's old pairs, a
 // removed document's). Both are recounted exactly from the graph, so the incremental result is the result
 // of a full rebuild. NPMI depends on every count, so the weights are refreshed over the whole relation.
+import { createHash } from 'node:crypto';
 import type { WriteTarget } from '../index.ts';
 import { cooccurringPairs, npmi, pairCounts, pairEnds, pairKey, pairKeysIn, type PassageMentions } from './pairs.ts';
 import { readRows, toNum, writeChunks } from '../session.ts';
@@ -123,22 +124,22 @@ export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Pr
       }),
     };
   });
-  // 4. Written where the evidence differs from what is stored (on a re-run, most pairs are unchanged).
-  const stored = new Map<string, string>();
-  const signature = (keys: unknown[], sentences: unknown[], confidences: unknown[]) => JSON.stringify([keys, sentences, confidences.map(toNum)]);
+  // 4. Written where the evidence differs from what is stored (on a re-run, most pairs are unchanged). Each
+  // relation keeps a hash of its evidence lists, so the comparison reads one string per pair, not the lists.
+  const stored = new Map<string, string | null>();
   for (const pairs of slices(built, 5000)) {
     for (const r of await readRows(
       t,
       `UNWIND $rows AS row MATCH (:Entity {id: row.a})-[r:CO_OCCURS]->(:Entity {id: row.b})
-       RETURN row.a + '|' + row.b AS k, r.evidenceKeys AS keys, r.evidenceSentences AS sentences, r.evidenceConfidences AS confidences`,
+       RETURN row.a + '|' + row.b AS k, r.evidenceHash AS h`,
       { rows: pairs.map(({ a, b }) => ({ a, b })) },
     )) {
-      stored.set(r.get('k') as string, signature(r.get('keys') ?? [], r.get('sentences') ?? [], r.get('confidences') ?? []));
+      stored.set(r.get('k') as string, r.get('h') as string | null);
     }
   }
-  const rows = built.filter(
-    (r) => stored.get(`${r.a}|${r.b}`) !== signature(r.evidence.map((ev) => ev.key), r.evidence.map((ev) => ev.sentence), r.evidence.map((ev) => ev.confidence)),
-  );
+  const rows = built
+    .map((r) => ({ ...r, hash: evidenceHash(r.evidence) }))
+    .filter((r) => stored.get(`${r.a}|${r.b}`) !== r.hash);
   await writeChunks(t, rows, 1000, (tx, chunk) =>
     tx.run(
       `UNWIND $rows AS row
@@ -149,7 +150,8 @@ export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Pr
            r.evidenceStarts = [ev IN row.evidence | ev.start], r.evidenceEnds = [ev IN row.evidence | ev.end],
            r.evidenceSentences = [ev IN row.evidence | ev.sentence], r.evidenceMethods = [ev IN row.evidence | $method],
            r.evidenceConfidences = [ev IN row.evidence | ev.confidence], r.support = size(row.evidence),
-           r.confidence = reduce(m = 0.0, ev IN row.evidence | CASE WHEN ev.confidence > m THEN ev.confidence ELSE m END)`,
+           r.confidence = reduce(m = 0.0, ev IN row.evidence | CASE WHEN ev.confidence > m THEN ev.confidence ELSE m END),
+           r.evidenceHash = row.hash`,
       { rows: chunk, method: COOCCURRENCE_METHOD },
     ),
   );
@@ -196,6 +198,13 @@ export async function refreshWeights(t: WriteTarget): Promise<number> {
     tx.run(`UNWIND $rows AS row MATCH (:Entity {id: row.a})-[r:CO_OCCURS]->(:Entity {id: row.b}) SET r.npmi = row.w`, { rows: chunk }),
   );
   return changed.length;
+}
+
+/** What the evidence lists of a pair say, in one string: equal hashes, equal lists (keys, sentences, confidences). */
+export function evidenceHash(evidence: Array<{ key: string; sentence: string; confidence: number }>): string {
+  const h = createHash('sha256');
+  for (const ev of evidence) h.update(`${ev.key}\u0000${ev.confidence}\u0000${ev.sentence}\u0001`);
+  return h.digest('base64url').slice(0, 22);
 }
 
 function* slices<T>(xs: T[], n: number): Generator<T[]> {
