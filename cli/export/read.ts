@@ -38,7 +38,9 @@ export async function readGraph(driver: Driver, database?: string, opts: { passa
     { labels },
     { database, routing: 'READ' },
   );
-  const drop = new Set(['minhash', 'shingles']);
+  // Bookkeeping, not facts: the near-duplicate signature and the co-occurrence evidence hash (a cache that a
+  // removal drops and the next recount sets again).
+  const drop = new Set(['minhash', 'shingles', 'evidenceHash']);
   const clean = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(toJson(p, { maxString: Infinity }) as Record<string, unknown>).filter(([k]) => !drop.has(k)));
   return {
     nodes: nodes.records.map((r) => ({ id: r.get('id'), labels: r.get('labels'), properties: clean(r.get('props')) })),

@@ -7,7 +7,8 @@ import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { SEMANTIC_RELATION_TYPES } from '../types.ts';
 import type { WriteTarget } from './index.ts';
-import { readRows, toNum, writeChunks } from './session.ts';
+import { toNum, writeChunks } from './session.ts';
+import { read } from './target.ts';
 
 /** Smaller groups (a pair of co-authors) are not worth a name in the overview. */
 export const MIN_COMMUNITY_SIZE = 3;
@@ -114,10 +115,10 @@ export async function refreshCommunities(t: WriteTarget): Promise<CommunitySumma
   await t.driver.executeQuery('CREATE CONSTRAINT community_id IF NOT EXISTS FOR (n:Community) REQUIRE n.id IS UNIQUE', {}, { database: t.database });
   await t.driver.executeQuery('CREATE INDEX entity_community IF NOT EXISTS FOR (n:Entity) ON (n.community)', {}, { database: t.database });
   const edges: CommunityEdge[] = [];
-  for (const r of await readRows(t, `MATCH (a:Entity)-[r:CO_OCCURS]->(b:Entity) WHERE r.npmi > 0 RETURN a.id AS a, b.id AS b, r.npmi AS w`)) {
+  for (const r of await read(t, `MATCH (a:Entity)-[r:CO_OCCURS]->(b:Entity) WHERE r.npmi > 0 RETURN a.id AS a, b.id AS b, r.npmi AS w`)) {
     edges.push({ a: r.get('a') as string, b: r.get('b') as string, weight: toNum(r.get('w')) });
   }
-  for (const r of await readRows(
+  for (const r of await read(
     t,
     `MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) IN $types AND a <> b RETURN DISTINCT a.id AS a, b.id AS b`,
     { types: [...SEMANTIC_RELATION_TYPES] },
@@ -126,14 +127,14 @@ export async function refreshCommunities(t: WriteTarget): Promise<CommunitySumma
   }
   const ids = new Set(edges.flatMap((e) => [e.a, e.b]));
   const nodes: CommunityNode[] = [];
-  for (const r of await readRows(t, `UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, e.name AS name, coalesce(e.mentions, 0) AS mentions`, { ids: [...ids] })) {
+  for (const r of await read(t, `UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, e.name AS name, coalesce(e.mentions, 0) AS mentions`, { ids: [...ids] })) {
     nodes.push({ id: r.get('id') as string, name: String(r.get('name') ?? r.get('id')), mentions: toNum(r.get('mentions')) });
   }
   const communities = detectCommunities(nodes, edges);
 
   const members = communities.flatMap((c) => c.members.map((m) => ({ id: m.id, community: c.id, strength: m.strength })));
   const memberIds = new Set(members.map((m) => m.id));
-  const stale = (await readRows(t, `MATCH (e:Entity) WHERE e.community IS NOT NULL RETURN e.id AS id`)).map((r) => r.get('id') as string).filter((id) => !memberIds.has(id));
+  const stale = (await read(t, `MATCH (e:Entity) WHERE e.community IS NOT NULL RETURN e.id AS id`)).map((r) => r.get('id') as string).filter((id) => !memberIds.has(id));
   // Old and new communities swap in one transaction, so a reader never sees none.
   const rows = communities.map(({ members: _m, ...c }) => c);
   await writeChunks(t, [rows], 1, async (tx) => {

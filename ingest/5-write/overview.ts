@@ -5,7 +5,7 @@
 import type { WriteTarget } from './index.ts';
 import type { CooccurrenceSummary } from './cooccurrence/index.ts';
 import type { CommunitySummary } from './communities.ts';
-import { readRows } from './session.ts';
+import { read } from './target.ts';
 
 export interface OverviewSummary {
   cooccurrence: CooccurrenceSummary;
@@ -23,7 +23,7 @@ export async function refreshOverview(t: WriteTarget, docIds?: string[]): Promis
   const { refreshCommunities } = await import('./communities.ts');
   const cooccurrence = await refreshCooccurrence(t, docIds);
   const communities = await refreshCommunities(t);
-  await readRows(
+  await read(
     t,
     `MATCH (x:Extraction) ${docIds ? 'WHERE x.id IN $docIds' : ''} WITH x WHERE x.resolvedHash IS NOT NULL SET x.overviewHash = x.resolvedHash`,
     { docIds: docIds ?? null },
@@ -34,7 +34,7 @@ export async function refreshOverview(t: WriteTarget, docIds?: string[]): Promis
 
 /** Settled documents whose current resolution the overview has not counted yet. */
 export async function staleDocuments(t: WriteTarget): Promise<string[]> {
-  const rows = await readRows(t, 'MATCH (x:Extraction) WHERE x.resolvedHash IS NOT NULL AND coalesce(x.overviewHash, \'\') <> x.resolvedHash RETURN x.id AS id ORDER BY id');
+  const rows = await read(t, 'MATCH (x:Extraction) WHERE x.resolvedHash IS NOT NULL AND coalesce(x.overviewHash, \'\') <> x.resolvedHash RETURN x.id AS id ORDER BY id');
   return rows.map((r) => r.get('id') as string);
 }
 

@@ -1,19 +1,11 @@
-// Small session helpers for the derived-data steps (co-occurrence, communities): a query's rows, and rows
+// Small session helpers for the derived-data steps (co-occurrence, communities): numbers read back, and rows
 // written in chunks of one transaction each, so a large rebuild never holds one huge transaction.
 import neo4j from 'neo4j-driver';
-import type { ManagedTransaction, Record as NeoRecord } from 'neo4j-driver';
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { WriteTarget } from './index.ts';
 import { profiled } from './target.ts';
 
 export const toNum = (v: unknown): number => (neo4j.isInt(v) ? (v as { toNumber(): number }).toNumber() : typeof v === 'number' ? v : Number(v ?? 0));
-
-/** Rows of one query in its own transaction (READ unless told otherwise; retried on transient errors). */
-export async function readRows(t: WriteTarget, cypher: string, params: Record<string, unknown> = {}, mode: 'READ' | 'WRITE' = 'READ'): Promise<NeoRecord[]> {
-  const t0 = performance.now();
-  const res = await t.driver.executeQuery(cypher, params, { database: t.database, routing: mode });
-  profiled(t0, res.records.length, cypher);
-  return res.records;
-}
 
 /** `write` called with consecutive chunks of `rows`, each chunk one retried write transaction. */
 export async function writeChunks<T>(t: WriteTarget, rows: T[], size: number, write: (tx: ManagedTransaction, chunk: T[]) => Promise<unknown>): Promise<void> {

@@ -22,9 +22,10 @@ export async function inWrite<T>(t: WriteTarget, work: (tx: ManagedTransaction) 
   }
 }
 
-export async function read(t: WriteTarget, cypher: string, params: Record<string, unknown> = {}) {
+/** Rows of one query in its own transaction (READ unless told otherwise; retried on transient errors). */
+export async function read(t: WriteTarget, cypher: string, params: Record<string, unknown> = {}, mode: 'READ' | 'WRITE' = 'READ'): Promise<NeoRecord[]> {
   const t0 = performance.now();
-  const records = (await t.driver.executeQuery(cypher, params, { database: t.database, routing: 'READ' })).records;
+  const records = (await t.driver.executeQuery(cypher, params, { database: t.database, routing: mode })).records;
   profiled(t0, records.length, cypher);
   return records;
 }

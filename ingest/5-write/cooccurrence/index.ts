@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import type { WriteTarget } from '../index.ts';
 import { cooccurringPairs, npmi, pairCounts, pairEnds, pairKey, pairKeysIn, type PassageMentions } from './pairs.ts';
-import { readRows, toNum, writeChunks } from '../session.ts';
+import { toNum, writeChunks } from '../session.ts';
+import { read } from '../target.ts';
 
 /** Fewer shared passages than this is chance, not a link worth drawing. */
 export const MIN_SUPPORT = 2;
@@ -35,7 +36,7 @@ export interface CooccurrenceSummary {
 export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Promise<CooccurrenceSummary> {
   const t0 = performance.now();
   // 1. The pairs the run's passages hold.
-  const fresh = await readRows(
+  const fresh = await read(
     t,
     `MATCH (p:Passage) ${docIds ? 'WHERE p.docId IN $docIds' : ''}
      MATCH (p)-[:MENTIONS]->(e:Entity)
@@ -47,7 +48,7 @@ export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Pr
   // 1b. The stored pairs with evidence in those documents (every stored pair on a rebuild): they may have
   // lost passages, and are deleted below when they fall under MIN_SUPPORT.
   const storedPairs = new Set<string>();
-  for (const r of await readRows(
+  for (const r of await read(
     t,
     `MATCH (a:Entity)-[r:CO_OCCURS]->(b:Entity)
      ${docIds ? `WHERE any(p IN r.evidencePassages WHERE left(p, size(p) - size(last(split(p, ':p'))) - 2) IN $docIds)` : ''}
@@ -64,7 +65,7 @@ export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Pr
   // 2. Every passage those entities are mentioned in, anywhere in the graph, and how many the pairs share.
   const passages = new Map<string, PassageMentions>();
   for (const ids of slices([...entities].sort(), 2000)) {
-    const rows = await readRows(
+    const rows = await read(
       t,
       `UNWIND $ids AS id
        MATCH (:Entity {id: id})<-[m:MENTIONS]-(p:Passage)
@@ -89,7 +90,7 @@ export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Pr
   }
   const texts = new Map<string, { start: number; text: string }>();
   for (const pids of slices([...needed].sort(), 5000)) {
-    const rows = await readRows(
+    const rows = await read(
       t,
       `UNWIND $pids AS pid MATCH (p:Passage {id: pid})
        RETURN pid, p.start AS start, p.end AS end, p.text AS text, p.sentenceStarts AS ss, p.sentenceEnds AS se`,
@@ -128,7 +129,7 @@ export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Pr
   // relation keeps a hash of its evidence lists, so the comparison reads one string per pair, not the lists.
   const stored = new Map<string, string | null>();
   for (const pairs of slices(built, 5000)) {
-    for (const r of await readRows(
+    for (const r of await read(
       t,
       `UNWIND $rows AS row MATCH (:Entity {id: row.a})-[r:CO_OCCURS]->(:Entity {id: row.b})
        RETURN row.a + '|' + row.b AS k, r.evidenceHash AS h`,
@@ -175,10 +176,10 @@ export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Pr
  * changed. Returns how many were written.
  */
 export async function refreshWeights(t: WriteTarget): Promise<number> {
-  const [totalRec] = await readRows(t, `MATCH (p:Passage) WHERE EXISTS { (p)-[:MENTIONS]->(:Entity) } RETURN count(p) AS n`);
+  const [totalRec] = await read(t, `MATCH (p:Passage) WHERE EXISTS { (p)-[:MENTIONS]->(:Entity) } RETURN count(p) AS n`);
   const total = toNum(totalRec?.get('n'));
   const perEntity = new Map<string, number>();
-  for (const r of await readRows(
+  for (const r of await read(
     t,
     `MATCH (e:Entity) WHERE EXISTS { (e)-[:CO_OCCURS]-() }
      CALL (e) { MATCH (e)<-[:MENTIONS]-(p:Passage) RETURN count(DISTINCT p) AS n }
@@ -187,7 +188,7 @@ export async function refreshWeights(t: WriteTarget): Promise<number> {
     perEntity.set(r.get('id') as string, toNum(r.get('n')));
   }
   const changed: { a: string; b: string; w: number }[] = [];
-  for (const r of await readRows(t, `MATCH (a:Entity)-[r:CO_OCCURS]->(b:Entity) RETURN a.id AS a, b.id AS b, r.support AS s, r.npmi AS w`)) {
+  for (const r of await read(t, `MATCH (a:Entity)-[r:CO_OCCURS]->(b:Entity) RETURN a.id AS a, b.id AS b, r.support AS s, r.npmi AS w`)) {
     const a = r.get('a') as string;
     const b = r.get('b') as string;
     const w = Math.round(npmi(toNum(r.get('s')), perEntity.get(a) ?? 0, perEntity.get(b) ?? 0, total) * 1e6) / 1e6;
