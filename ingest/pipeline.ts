@@ -184,7 +184,6 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
     await writing;
     // Extraction is over: the worker threads (each with its own compromise and lexicon) go before settle, which
     // holds the whole graph's resolution inputs, so the two never add up in memory.
-    (globalThis as any).__atlasMark?.('closePool');
     await closePool();
 
     if (rehashed.length) await inWrite(target, (tx) => tx.run('UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sourceHash = row.sourceHash', { rows: rehashed }));
@@ -196,7 +195,6 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
       countWritten(summary, (await settle(target, await lexiconFor(opts), { onStep: opts.onStep })).resolved, writtenIds);
     }
     // The overview of every document settled since it was last counted (this run's, or a killed run's).
-    (globalThis as any).__atlasMark?.('overview');
     await refreshStaleOverview(target);
   } catch (e) {
     const err = fromDriverError(e);

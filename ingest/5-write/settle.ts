@@ -32,7 +32,6 @@ export async function settle(t: WriteTarget, lexicon: Lexicon, o: { onStep?: (st
     fp: { minhash: (r.get('minhash') as number[]).map(Number), shingles: Number(r.get('shingles')) },
   }));
   const { resolved, xs } = await resolveGraph(t, lexicon);
-  (globalThis as any).__atlasMark?.('resolved');
 
   // Works first: the works count of an entity depends on them. Near-duplicates are decided over all pending
   // documents at once, against every complete one.
@@ -65,7 +64,6 @@ export async function settle(t: WriteTarget, lexicon: Lexicon, o: { onStep?: (st
     ...relationStatements(plan.relations, plan.staleRelations),
     { cypher: 'UNWIND $rows AS id MATCH (e:Entity {id: id}) WHERE NOT EXISTS { (e)<-[:MENTIONS]-() } DETACH DELETE e', rows: plan.drop },
   ];
-  (globalThis as any).__atlasMark?.('runPacked');
   await runPacked(t, statements);
   // Last: completion. Until here every pending document stays pending and the next run settles again.
   await inWrite(t, async (tx) => {
@@ -90,7 +88,6 @@ export async function resolveGraph(t: WriteTarget, lexicon: Lexicon): Promise<{ 
     cache.set(id, { key: r.get('gkey') as string | null, added: r.get('gadded') as string | null });
     return decodeInput(id, r.get('source'), r.get('data'));
   });
-  (globalThis as any).__atlasMark?.('learned');
   // The recurring phrases are chosen here, once, and the phrase uses dropped: at corpus scale they are a third
   // of the inputs, and resolve() needs only the mentions they add (it finds no phrases left to choose).
   const inputs = withRecurringPhrases(await withLearnedNames(t, stored.sort(byDocumentOrder), cache, lexicon)).map(withoutPhrases);
