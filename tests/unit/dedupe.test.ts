@@ -3,9 +3,78 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lacks, needs, SEEDS } from '../shared-data.ts';
 import { loadDocument } from '../../ingest/1-load/index.ts';
-import { assignWorks, containment, fingerprint } from '../../ingest/4-resolve/dedupe.ts';
+import { assignWorks, containment, CONTAINMENT_THRESHOLD, fingerprint, SIGNATURE_SIZE, type Fingerprint, type WorkCandidate } from '../../ingest/4-resolve/dedupe.ts';
 
 const files = ['000_21b7a242badc503d.txt', '001_167c7b21bb755419.txt', '002_8cbe44fa147b9f2d.txt', '004_2ce8cbb06aa7e3b9.txt'];
+
+/**
+ * assignWorks as first written, with a map keyed by (position, value) for its index: the plain definition the
+ * typed-array index must agree with. MAX_BUCKET as in dedupe.ts.
+ */
+function referenceAssign(existing: WorkCandidate[], incoming: { docId: string; fp: Fingerprint }[]) {
+  const MAX_BUCKET = 8;
+  const all: { docId: string; fp: Fingerprint; workId?: string }[] = [...existing.map((e) => ({ ...e })), ...incoming.map((e) => ({ ...e }))];
+  const members = new Map<string, number[]>();
+  const counts = new Map<string, number>();
+  all.forEach((c, at) => {
+    for (let k = 0; k < SIGNATURE_SIZE; k++) {
+      const key = `${k}:${c.fp.minhash[k]}`;
+      const n = (counts.get(key) ?? 0) + 1;
+      counts.set(key, n);
+      if (n === 1) members.set(key, [at]);
+      else if (n <= MAX_BUCKET) members.get(key)!.push(at);
+      else members.delete(key);
+    }
+  });
+  const rare = (k: number, fp: Fingerprint) => (counts.get(`${k}:${fp.minhash[k]}`) ?? 0) <= MAX_BUCKET;
+  const parent = new Map<string, string>();
+  const find = (w: string): string => (parent.has(w) ? find(parent.get(w)!) : w);
+  const chosen = new Set<string>();
+  incoming.forEach((doc, i) => {
+    const self = existing.length + i;
+    const hits = new Map<number, number>();
+    for (let k = 0; k < SIGNATURE_SIZE; k++) for (const at of members.get(`${k}:${doc.fp.minhash[k]}`) ?? []) if (at < self) hits.set(at, (hits.get(at) ?? 0) + 1);
+    const matched = new Map<string, number>();
+    for (const [at, n] of hits) {
+      const other = all[at];
+      if (n < 3 || other.docId === doc.docId || !other.workId) continue;
+      const c = containment(doc.fp, other.fp, (k) => rare(k, doc.fp) && rare(k, other.fp));
+      const w = find(other.workId);
+      if (c >= CONTAINMENT_THRESHOLD && c > (matched.get(w) ?? 0)) matched.set(w, c);
+    }
+    let workId = 'work:' + doc.docId.replace(/^doc:/, '');
+    if (matched.size) {
+      const ids = [...matched.keys()].sort();
+      workId = ids[0];
+      for (const w of ids.slice(1)) parent.set(w, workId);
+    }
+    chosen.add(doc.docId);
+    all[self].workId = workId;
+  });
+  const groups = new Map<string, typeof all>();
+  const touched = new Set<string>();
+  for (const c of all) {
+    const root = find(c.workId!);
+    groups.set(root, [...(groups.get(root) ?? []), c]);
+    if (chosen.has(c.docId)) touched.add(root);
+  }
+  for (const w of parent.keys()) touched.add(find(w));
+  const works = new Map<string, { workId: string; similarity: number }>();
+  const merges = new Map<string, string>();
+  const stored = new Map(existing.map((e) => [e.docId, e.workId]));
+  for (const root of touched) {
+    const versions = groups.get(root) ?? [];
+    const id = 'work:' + versions.map((v) => v.docId.replace(/^doc:/, '')).sort()[0];
+    for (const v of versions) {
+      let similarity = versions.length === 1 ? 1 : 0;
+      for (const o of versions) if (o !== v) similarity = Math.max(similarity, containment(v.fp, o.fp, (k) => rare(k, v.fp) && rare(k, o.fp)));
+      works.set(v.docId, { workId: id, similarity });
+      const old = stored.get(v.docId);
+      if (old && old !== id) merges.set(old, id);
+    }
+  }
+  return { works, merges };
+}
 
 describe('near-duplicate works', () => {
   it.skipIf(lacks('seeds'))(needs('seeds', 'puts the three versions of the announcement in one work, whatever the order, and the excerpt list apart'), async () => {
@@ -54,5 +123,36 @@ describe('near-duplicate works', () => {
     const { works, merges } = assignWorks([{ docId: 'doc:a', workId: 'work:a', fp: a }, { docId: 'doc:b', workId: 'work:b', fp: b }], [{ docId: 'doc:c', fp: bridge }]);
     expect(works.get('doc:c')!.workId).toBe('work:a');
     expect(merges.get('work:b')).toBe('work:a');
+  });
+
+  it('decides as its plain definition does: versions, bridges and shared boilerplate', () => {
+    // Families of versions (a text, then edits of it), texts that bridge two families, and a footer so common
+    // that its shingles say nothing; stored works from a first half, the rest incoming.
+    let seed = 7;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const words = (n: number) => Array.from({ length: n }, () => `w${Math.floor(rnd() * 5000)}`);
+    const footer = words(40).join(' ');
+    const texts: string[] = [];
+    for (let f = 0; f < 40; f++) {
+      const base = words(60 + Math.floor(rnd() * 120));
+      for (let v = 0; v < 1 + Math.floor(rnd() * 3); v++) texts.push([...base.map((w) => (rnd() < 0.15 * v ? words(1)[0] : w)), ...(rnd() < 0.5 ? [footer] : [])].join(' '));
+    }
+    for (let b = 0; b < 6; b++) texts.push(texts[b * 7] + ' ' + texts[b * 7 + 20]);
+    // and one family of seven near-identical versions: its shingles are shared by up to the bucket limit
+    const many = words(150);
+    for (let v = 0; v < 7; v++) texts.push(many.map((w) => (rnd() < 0.02 ? words(1)[0] : w)).join(' '));
+    const docs = texts.map((t, i) => ({ docId: `doc:${String(i).padStart(3, '0')}`, fp: fingerprint(t) }));
+    const half = Math.floor(docs.length / 2);
+    const first = assignWorks([], docs.slice(0, half));
+    const existing = docs.slice(0, half).map((d) => ({ ...d, workId: first.works.get(d.docId)!.workId }));
+    const incoming = docs.slice(half);
+    const got = assignWorks(existing, incoming);
+    const want = referenceAssign(existing, incoming);
+    expect([...got.works].sort()).toEqual([...want.works].sort());
+    expect([...got.merges].sort()).toEqual([...want.merges].sort());
+    expect([...referenceAssign([], docs.slice(0, half)).works].sort()).toEqual([...first.works].sort());
+    // the corpus exercises what it means to: versions, and at least one bridge that merges stored works
+    expect([...got.works.values()].filter((w) => w.similarity < 1).length).toBeGreaterThan(10);
+    expect(got.merges.size).toBeGreaterThan(0);
   });
 });

@@ -17,7 +17,10 @@ describe('the atlas launcher', () => {
   });
 
   it('passes the command\'s exit code on', async () => {
-    const err = await run(process.execPath, [BIN, 'no-such-command']).catch((e) => e as { code: number; stderr: string });
+    const err = await run(process.execPath, [BIN, 'no-such-command']).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(err.code).toBe(2);
     expect(err.stderr).toMatch(/unknown command 'no-such-command'/);
     expect(err.stderr).not.toMatch(/outgrew/);
