@@ -73,6 +73,9 @@ export async function runBench(o: { docs: number; all?: boolean; api?: boolean }
       seconds: { compromiseFullParse: tParse, ingest: first.seconds, unchangedReingest: again.seconds, ingestDoubled: doubled.seconds },
       ratios: {
         ingestVsCompromiseFullParse: tParse / first.seconds,
+        // The doubled input into the same Neo4j, its JVM warmed by the runs before: the throughput of an
+        // `atlas db start` that keeps running, against compromise's parse of twice the text.
+        warmIngestVsCompromiseFullParse: (2 * tParse) / doubled.seconds,
         batchedVsPerRowWrites: writes.perRowS / writes.batchedS,
         unchangedReingestSpeedup: first.seconds / again.seconds,
         doubledPeakRss: doubled.peakRssMb / first.peakRssMb,
@@ -88,6 +91,7 @@ export async function runBench(o: { docs: number; all?: boolean; api?: boolean }
     const line = (k: string, v: string, target = '') => console.log(`  ${k.padEnd(46)} ${v.padStart(10)}   ${target}`);
     console.log('Ratios within this run:');
     line('end-to-end ingest / compromise full parse', `${r2(report.ratios.ingestVsCompromiseFullParse)}×`, '(target ≥ 5×)');
+    line('  the same, doubled input into the warmed Neo4j', `${r2(report.ratios.warmIngestVsCompromiseFullParse)}×`);
     line(`batched / one transaction per row (${writes.rows} rows)`, `${r2(report.ratios.batchedVsPerRowWrites)}×`, '(target ≥ 50×)');
     line('unchanged re-ingest speed-up', `${r2(report.ratios.unchangedReingestSpeedup)}×`, '(target ≥ 20×)');
     line('peak RSS, corpus doubled / once', `${r2(report.ratios.doubledPeakRss)}×`, '(target ≤ 1.10×)');
