@@ -270,9 +270,11 @@ export function resolve(input: ResolveInput[], lexicon: Lexicon): ResolveOutput 
     it.extraction.mentions.forEach((m, k) => {
       const id = entityIdOf(mentionNode[d][k]);
       if (!id) return;
-      const { aliasKeys: _a, weakKeys: _w, surfaceNotAlias: _s, lexiconId: _l, ...rest } = m;
-      void _a; void _w; void _s; void _l;
-      mentions.push({ ...rest, entityId: id });
+      // The domain Mention's fields, in their order, without the resolver's hints: spelled out, because an
+      // object rest and spread per mention cost a corpus's 258,000 mentions more than a second.
+      mentions.push(m.canonical === undefined
+        ? { passageId: m.passageId, start: m.start, end: m.end, text: m.text, type: m.type, method: m.method, confidence: m.confidence, entityId: id }
+        : { passageId: m.passageId, start: m.start, end: m.end, text: m.text, type: m.type, canonical: m.canonical, method: m.method, confidence: m.confidence, entityId: id });
     });
   });
 
@@ -312,7 +314,8 @@ export function resolve(input: ResolveInput[], lexicon: Lexicon): ResolveOutput 
   return {
     entities: [...entities.values()].sort((a, b) => a.id.localeCompare(b.id)),
     mentions,
-    relations: [...relations.values()].sort((a, b) => relationKey(a).localeCompare(relationKey(b))),
+    // each key built once, not twice per comparison
+    relations: [...relations.values()].map((r) => ({ r, key: relationKey(r) })).sort((a, b) => a.key.localeCompare(b.key)).map((x) => x.r),
   };
 }
 
