@@ -101,24 +101,24 @@ export interface WorkAssignment {
   merges: Map<string, string>;
 }
 
+/** Which documents (positions in the list indexed) hold value `v` at signature position `k`. */
+export interface SignatureIndex {
+  /** In ascending position order. */
+  holders(k: number, v: number): ArrayLike<number>;
+}
+
 /**
- * Assigns each new document to a work: a document that matches versions of one or more works joins them
- * (bridged works merge, whatever the ingest order), else it starts a work of its own. Candidates come from
- * an inverted index of signature values, so the cost stays near-linear in the number of documents.
+ * Per signature position, every document ordered by its value there (ties by list position): the documents
+ * sharing a value are one run of it, found by binary search. Typed arrays, about 1 KB per document, where a
+ * map keyed by (position, value) cost a corpus 1.6 million entries and seconds.
  */
-export function assignWorks(existing: WorkCandidate[], incoming: { docId: string; fp: Fingerprint }[]): WorkAssignment {
-  // Index every signature — stored and incoming — before deciding anything, so that boilerplate is known
-  // as boilerplate from the first document of a family on, not only after enough of them have been seen.
-  const all: { docId: string; fp: Fingerprint; workId?: string }[] = [...existing, ...incoming];
-  // Per signature position, every document ordered by its value there (ties by position in `all`): the
-  // documents sharing a value are one run of it, found by binary search. Typed arrays, about 1 KB per
-  // document, where a map keyed by (position, value) cost a corpus 1.6 million entries and seconds.
-  const n = all.length;
+export function sortedSignatureIndex(fps: Fingerprint[]): SignatureIndex {
+  const n = fps.length;
   const order: Uint32Array[] = [];
   const values: Uint32Array[] = [];
   for (let k = 0; k < SIGNATURE_SIZE; k++) {
     const col = new Uint32Array(n);
-    for (let i = 0; i < n; i++) col[i] = all[i].fp.minhash[k];
+    for (let i = 0; i < n; i++) col[i] = fps[i].minhash[k];
     const idx = new Uint32Array(n);
     for (let i = 0; i < n; i++) idx[i] = i;
     idx.sort((x, y) => col[x] - col[y] || x - y);
@@ -127,25 +127,35 @@ export function assignWorks(existing: WorkCandidate[], incoming: { docId: string
     order.push(idx);
     values.push(sorted);
   }
-  /** The half-open range of position k's order holding value v. */
-  const run = (k: number, v: number): [number, number] => {
-    const xs = values[k];
-    const bound = (above: boolean) => {
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (xs[mid] < v || (above && xs[mid] === v)) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    return [bound(false), bound(true)];
+  const bound = (xs: Uint32Array, v: number, above: boolean) => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (xs[mid] < v || (above && xs[mid] === v)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
-  const rare = (k: number, fp: Fingerprint) => {
-    const [from, to] = run(k, fp.minhash[k]);
-    return to - from <= MAX_BUCKET;
-  };
+  return { holders: (k, v) => order[k].subarray(bound(values[k], v, false), bound(values[k], v, true)) };
+}
+
+/**
+ * Assigns each new document to a work: a document that matches versions of one or more works joins them
+ * (bridged works merge, whatever the ingest order), else it starts a work of its own. Candidates come from
+ * an inverted index of signature values (`index`: the sorted one; tests pass a plain map), so the cost stays
+ * near-linear in the number of documents.
+ */
+export function assignWorks(
+  existing: WorkCandidate[],
+  incoming: { docId: string; fp: Fingerprint }[],
+  index: (fps: Fingerprint[]) => SignatureIndex = sortedSignatureIndex,
+): WorkAssignment {
+  // Index every signature — stored and incoming — before deciding anything, so that boilerplate is known
+  // as boilerplate from the first document of a family on, not only after enough of them have been seen.
+  const all: { docId: string; fp: Fingerprint; workId?: string }[] = [...existing, ...incoming];
+  const holders = index(all.map((c) => c.fp));
+  const rare = (k: number, fp: Fingerprint) => holders.holders(k, fp.minhash[k]).length <= MAX_BUCKET;
 
   const parent = new Map<string, string>();
   const find = (w: string): string => {
@@ -158,12 +168,9 @@ export function assignWorks(existing: WorkCandidate[], incoming: { docId: string
     const self = existing.length + i;
     const hits = new Map<number, number>();
     for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const [from, to] = run(k, doc.fp.minhash[k]);
-      if (to - from > MAX_BUCKET) continue; // boilerplate: too common to say two documents are versions
-      for (let j = from; j < to; j++) {
-        const at = order[k][j];
-        if (at < self) hits.set(at, (hits.get(at) ?? 0) + 1);
-      }
+      const same = holders.holders(k, doc.fp.minhash[k]);
+      if (same.length > MAX_BUCKET) continue; // boilerplate: too common to say two documents are versions
+      for (let j = 0; j < same.length; j++) if (same[j] < self) hits.set(same[j], (hits.get(same[j]) ?? 0) + 1);
     }
     const matched = new Map<string, number>();
     for (const [at, n] of hits) {
