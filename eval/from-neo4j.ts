@@ -8,7 +8,8 @@ import type { Driver } from 'neo4j-driver';
 import { ingestSources, listSources, type EntityType, type RelationType } from '../ingest/index.ts';
 import { score, type Gold, type Predicted, type RelEnd, type Score } from './score.ts';
 import { formatScore } from './format.ts';
-import { DEFAULT_SHARED, devSummary, evalDevSet, findDevSet } from './dev-set.ts';
+import { DEFAULT_SHARED, devSummary, evalDevSet, findDevSet, type DevResult } from './dev-set.ts';
+import { resetGraph } from '../ingest/5-write/remove.ts';
 
 /** The predicted graph as Neo4j holds it, restricted to the documents read from `sources`. */
 export async function predictedFromNeo4j(driver: Driver, sources: string[], database?: string): Promise<Predicted> {
@@ -46,18 +47,34 @@ export interface EvalOptions {
 }
 
 /**
- * The seeds into the connected database, as before; the dev set into a throwaway Neo4j of its own, because its
- * whole export is scored and the user's graph must neither leak into it nor receive it.
+ * The seeds into the connected database when it holds nothing else; the dev set (and the seeds too, when the
+ * connected graph holds other documents) into a throwaway Neo4j of its own. Resolution works across the
+ * graph, so other documents' names and recurring phrases would change what the seeds are scored on, and the
+ * dev set's whole export is scored: the user's graph must neither leak into a score nor receive the dev set.
  */
 export async function runEval(c: { driver: Driver; database?: string }, o: EvalOptions): Promise<void> {
-  const s = await evalThroughNeo4j(c.driver, { ...o, database: c.database });
+  const { sources } = await listSources([o.seeds]);
+  const others = await c.driver.executeQuery('MATCH (d:Document) WHERE NOT d.source IN $sources RETURN count(d) AS n', { sources }, { database: c.database, routing: 'READ' });
+  const shared = Number(others.records[0].get('n')) > 0;
   const set = o.dev === false ? undefined : findDevSet();
-  const dev = set ? await withThrowawayNeo4j((driver, database) => evalDevSet(driver, set, database)) : undefined;
+  if (shared && !o.json) console.log('The connected graph holds other documents: the seeds are scored in a throwaway Neo4j.');
+  let s: Score | undefined;
+  let dev: DevResult | undefined;
+  if (!shared) s = await evalThroughNeo4j(c.driver, { ...o, database: c.database });
+  if (shared || set) {
+    await withThrowawayNeo4j(async (driver, database) => {
+      if (shared) {
+        s = await evalThroughNeo4j(driver, { ...o, database });
+        await resetGraph({ driver, database }); // the dev set's eval needs an empty database
+      }
+      if (set) dev = await evalDevSet(driver, set, database);
+    });
+  }
   if (o.json) {
-    console.log(JSON.stringify({ seeds: s, dev: dev?.score ?? null }, null, 2));
+    console.log(JSON.stringify({ seeds: s!, dev: dev?.score ?? null }, null, 2));
     return;
   }
-  console.log('SEEDS (gold/seeds.json)\n' + formatScore(s));
+  console.log('SEEDS (gold/seeds.json)\n' + formatScore(s!));
   if (o.dev === false) return;
   if (!dev) {
     console.log(`\nDEV SET: skipped — ${DEFAULT_SHARED}/eval (dev-gold.json, score.mjs, from-export.mjs) and its corpora are not there.`);

@@ -4,7 +4,12 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lacks, needs } from '../shared-data.ts';
-import { evalThroughNeo4j } from '../../eval/from-neo4j.ts';
+import { evalThroughNeo4j, runEval } from '../../eval/from-neo4j.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { vi } from 'vitest';
+import { ingestSources } from '../../ingest/index.ts';
 import { formatScore } from '../../eval/format.ts';
 import { DEFAULT_GOLD, DEFAULT_SEEDS } from '../../eval/run-memory.ts';
 import { DEV_FLOORS, FLOORS } from '../../eval/floors.ts';
@@ -27,6 +32,35 @@ describe.skipIf(lacks('seeds'))(needs('seeds', 'extraction quality read back fro
     expect(score.relations.all.f1, report).toBeGreaterThanOrEqual(FLOORS.relationF1);
     // What Neo4j holds is what the pipeline produced: no entity lost or split on the way in.
     expect(score.entities.duplicates.length, report).toBeLessThanOrEqual(1);
+  }, 300_000);
+
+  it('scores the seeds alone when the connected graph holds other documents too', async () => {
+    await driver.executeQuery('MATCH (n) DETACH DELETE n');
+    const alone = await evalThroughNeo4j(driver, { gold: DEFAULT_GOLD, seeds: DEFAULT_SEEDS });
+    // Other notes beside them that keep returning to a few phrases of the field: in one graph, resolution
+    // counts those phrases across every document and would find them as concepts in the seeds too.
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-eval-other-'));
+    const phrases = ['human behavior', 'open source', 'mathematical theory', 'digital minds', 'safety behaviors', 'misalignment'];
+    const others = Array.from({ length: 6 }, (_, i) => {
+      const file = join(dir, `note-${i}.md`);
+      const words = ['river', 'lantern', 'orchard', 'granite', 'meadow', 'harbor', 'willow', 'canyon', 'ember', 'glacier', 'thistle', 'quarry'];
+      // each phrase in two sentences of its own per note (a document that comes back to a phrase marks a term)
+      const lines = phrases.flatMap((p, j) => [0, 1].map((k) => `The ${words[(i + j + k) % 12]} ${words[(i * 3 + j * 5 + k) % 12]} view of ${p} is noted ${k ? 'again' : 'first'} in note ${['one', 'two', 'three', 'four', 'five', 'six'][i]}.`));
+      writeFileSync(file, `# Note ${i}\n\n${lines.join('\n\n')}\n`);
+      return file;
+    });
+    await ingestSources([dir], driver);
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((x: unknown) => void out.push(String(x)));
+    try {
+      await runEval({ driver }, { gold: DEFAULT_GOLD, seeds: DEFAULT_SEEDS, dev: false, json: true });
+    } finally {
+      log.mockRestore();
+    }
+    expect(JSON.parse(out.join('\n')).seeds).toEqual(JSON.parse(JSON.stringify(alone)));
+    // and the user's graph kept what it held
+    const docs = await driver.executeQuery('MATCH (d:Document) RETURN count(d) AS n');
+    expect(Number(docs.records[0].get('n'))).toBe(4 + others.length);
   }, 300_000);
 
   // The dev set lives beside the repository (../shared); a plain clone has no dev set to hold floors on.
