@@ -14,7 +14,7 @@ import { storedHashes, writeDocuments, type DocumentWrite } from './5-write/docu
 import { acquireLease, type Lease } from './5-write/lease.ts';
 import { ensureSchema } from './5-write/schema.ts';
 import { refreshStaleOverview } from './5-write/overview.ts';
-import { inWrite, type WriteTarget } from './5-write/target.ts';
+import { inWrite, read, type WriteTarget } from './5-write/target.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Prepared } from './prepare.ts';
 import type { Document, EntityType, RelationType } from './types.ts';
@@ -129,6 +129,10 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
   let lease: Lease | undefined;
   const writtenIds = new Set<string>();
   try {
+    // More sources than documents in the graph: some will need extraction, so the workers (or this thread's
+    // compromise and lexicon) load while the schema, the lease and the stored hashes are read. An unchanged
+    // re-ingest has no more sources than documents and starts nothing.
+    if (sources.length > Number((await read(target, 'MATCH (d:Document) RETURN count(d) AS n'))[0].get('n'))) startPool();
     await ensureSchema(target);
     lease = await acquireLease(target, { onWait: (holder) => opts.onStep?.(`waiting for another ingest (${holder}) to finish`) });
     const stored = await storedHashes(target);
