@@ -11,11 +11,15 @@ import { formatScore } from './format.ts';
 import { DEFAULT_SHARED, devSummary, evalDevSet, findDevSet, type DevResult } from './dev-set.ts';
 import { resetGraph } from '../ingest/5-write/remove.ts';
 
-/** The predicted graph as Neo4j holds it, restricted to the documents read from `sources`. */
+/**
+ * The predicted graph as Neo4j holds it, restricted to the documents read from `sources`. In a fixed order:
+ * the scorer matches predictions to gold in order, so which of two predictions of one gold entity counts as
+ * the duplicate would otherwise follow the store's layout (it differed between two databases).
+ */
 export async function predictedFromNeo4j(driver: Driver, sources: string[], database?: string): Promise<Predicted> {
   const read = async (q: string) => (await driver.executeQuery(q, { sources }, { database, routing: 'READ' })).records.map((r) => r.toObject());
   const entities = await read(`MATCH (d:Document)-[:HAS_PASSAGE]->(:Passage)-[:MENTIONS]->(e:Entity) WHERE d.source IN $sources
-    RETURN DISTINCT e.type AS type, e.name AS name, e.aliases AS aliases`);
+    RETURN DISTINCT e.type AS type, e.name AS name, e.aliases AS aliases ORDER BY type, name`);
   const ends = `CASE WHEN a:Entity THEN {type: a.type, name: a.name} WHEN a:Document THEN {doc: a.name}
       ELSE {doc: head([(x:Document)-[:HAS_PASSAGE]->(a) | x.name]), passage: a.text} END AS from,
     CASE WHEN b:Entity THEN {type: b.type, name: b.name} WHEN b:Document THEN {doc: b.name}
@@ -24,7 +28,8 @@ export async function predictedFromNeo4j(driver: Driver, sources: string[], data
   const relations = await read(`MATCH (d:Document) WHERE d.source IN $sources
     WITH collect(d.id + ':') AS prefixes
     MATCH (a)-[r]->(b) WHERE type(r) <> 'CO_OCCURS' AND r.evidencePassages IS NOT NULL AND any(p IN r.evidencePassages WHERE any(x IN prefixes WHERE p STARTS WITH x))
-    RETURN DISTINCT type(r) AS type, ${ends}`);
+    WITH DISTINCT type(r) AS type, ${ends}
+    RETURN type, from, to ORDER BY type, from.type, from.name, from.doc, from.passage, to.type, to.name, to.doc, to.passage`);
   return {
     entities: entities.map((e) => ({ type: e.type as EntityType, name: e.name, aliases: e.aliases ?? [] })),
     relations: relations.map((r) => ({ type: r.type as RelationType, from: r.from as RelEnd, to: r.to as RelEnd })),

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { vi } from 'vitest';
 import { ingestSources } from '../../ingest/index.ts';
 import { formatScore } from '../../eval/format.ts';
-import type { Score } from '../../eval/score.ts';
 import { DEFAULT_GOLD, DEFAULT_SEEDS } from '../../eval/run-memory.ts';
 import { DEV_FLOORS, FLOORS } from '../../eval/floors.ts';
 import { evalDevSet, findDevSet } from '../../eval/dev-set.ts';
@@ -58,10 +57,7 @@ describe.skipIf(lacks('seeds'))(needs('seeds', 'extraction quality read back fro
     } finally {
       log.mockRestore();
     }
-    // Everything but which of a duplicated entity's names is listed (that one name is not stable between two
-    // databases; see the note on it in the README's Known limits).
-    const comparable = (x: Score) => ({ ...x, entities: { ...x.entities, duplicates: x.entities.duplicates.length } });
-    expect(comparable(JSON.parse(out.join('\n')).seeds)).toEqual(comparable(JSON.parse(JSON.stringify(alone))));
+    expect(JSON.parse(out.join('\n')).seeds).toEqual(JSON.parse(JSON.stringify(alone)));
     // and the user's graph kept what it held
     const docs = await driver.executeQuery('MATCH (d:Document) RETURN count(d) AS n');
     expect(Number(docs.records[0].get('n'))).toBe(4 + others.length);
