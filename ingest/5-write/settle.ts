@@ -37,7 +37,10 @@ export async function settle(t: WriteTarget, lexicon: Lexicon, o: { onStep?: (st
   // documents at once, against every complete one.
   step('works');
   const pendingIds = new Set(pending.map((p) => p.docId));
-  const { works, merges } = assignWorks(await workCandidates(t, pendingIds), pending);
+  const candidates = await workCandidates(t, pendingIds);
+  let t0 = performance.now();
+  const { works, merges } = assignWorks(candidates, pending);
+  profiled(t0, pending.length, '(compute) near-duplicate works');
   // Renames and merges first, so the similarities written next are not overwritten by the moved edges' old ones.
   if (merges.size) await mergeWorks(t, merges);
   await inWrite(t, (tx) => writeVersions(tx, [...works].map(([docId, w]) => ({ docId, workId: w.workId, similarity: w.similarity }))));
@@ -45,11 +48,9 @@ export async function settle(t: WriteTarget, lexicon: Lexicon, o: { onStep?: (st
   const workOf = new Map((await read(t, 'MATCH (d:Document)-[:VERSION_OF]->(w:Work) RETURN d.id AS d, w.id AS w')).map((r) => [r.get('d') as string, r.get('w') as string]));
 
   const entities = (await read(t, 'MATCH (e:Entity) RETURN e.id AS id, properties(e) AS props')).map((r) => ({ id: r.get('id') as string, props: r.get('props') as Record<string, unknown> }));
-  const plan = planSettle(resolved, {
-    extractions: xs,
-    entities,
-    workOf,
-  });
+  t0 = performance.now();
+  const plan = planSettle(resolved, { extractions: xs, entities, workOf });
+  profiled(t0, plan.mentions.length, '(compute) settle plan');
 
   step('writing');
   const old = new Map(xs.map((x) => [x.id, x.relations]));
@@ -90,9 +91,16 @@ export async function resolveGraph(t: WriteTarget, lexicon: Lexicon): Promise<{ 
   });
   // The recurring phrases are chosen here, once, and the phrase uses dropped: at corpus scale they are a third
   // of the inputs, and resolve() needs only the mentions they add (it finds no phrases left to choose).
-  const inputs = withRecurringPhrases(await withLearnedNames(t, stored.sort(byDocumentOrder), cache, lexicon)).map(withoutPhrases);
+  const learned = await withLearnedNames(t, stored.sort(byDocumentOrder), cache, lexicon);
+  let t0 = performance.now();
+  const inputs = withRecurringPhrases(learned).map(withoutPhrases);
+  profiled(t0, inputs.length, '(compute) recurring phrases');
   stored.length = 0;
-  return { resolved: resolve(inputs, lexicon), xs };
+  learned.length = 0;
+  t0 = performance.now();
+  const resolved = resolve(inputs, lexicon);
+  profiled(t0, resolved.mentions.length, '(compute) resolve');
+  return { resolved, xs };
 }
 
 /** One parameterised UNWIND over `rows`, run in chunks of `size` rows. */
