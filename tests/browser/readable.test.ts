@@ -111,7 +111,10 @@ describe('what the explorer shows of documents and passages', () => {
     // Long labels on the outermost nodes are what ran past the edge.
     for (const n of g.nodes) n.name = `${n.name} with a long descriptive name`;
     const { page, problems } = await openPage(ctx.browser, ctx.server.url);
+    const layouts = await page.evaluate(() => Number(document.getElementById('graph')!.dataset['layouts'] ?? 0));
     await page.evaluate((data) => window.__atlas!.show(data), { nodes: g.nodes, edges: g.edges });
+    // Fit after the layout has placed the nodes: on busy cores it can land after the click and move them.
+    await page.waitForFunction((n) => Number(document.getElementById('graph')!.dataset['layouts'] ?? 0) > n, layouts, { timeout: 120_000 });
     await page.click('#btn-fit');
     // The fit animates (300 ms; longer when the cores are busy): wait until it has ended.
     await page.waitForTimeout(350);
