@@ -190,7 +190,7 @@ export async function ingestSources(inputs: string[], driver: Driver, opts: Inge
     // holds the whole graph's resolution inputs, so the two never add up in memory.
     await closePool();
 
-    if (rehashed.length) await inWrite(target, (tx) => tx.run('UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sourceHash = row.sourceHash', { rows: rehashed }));
+    if (rehashed.length) await inWrite(target, (tx) => tx.run('UNWIND $rows AS row MATCH (d:Document {id: row.id}) USING INDEX SEEK d:Document(id) SET d.sourceHash = row.sourceHash', { rows: rehashed }));
     // Settle when something is pending: written now, or left by an interrupted run.
     if (writtenIds.size > 0 || [...stored.values()].some((h) => h.content === null)) {
       lease.check();

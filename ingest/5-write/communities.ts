@@ -127,7 +127,7 @@ export async function refreshCommunities(t: WriteTarget): Promise<CommunitySumma
   }
   const ids = new Set(edges.flatMap((e) => [e.a, e.b]));
   const nodes: CommunityNode[] = [];
-  for (const r of await read(t, `UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, e.name AS name, coalesce(e.mentions, 0) AS mentions`, { ids: [...ids] })) {
+  for (const r of await read(t, `UNWIND $ids AS id MATCH (e:Entity {id: id}) USING INDEX SEEK e:Entity(id) RETURN e.id AS id, e.name AS name, coalesce(e.mentions, 0) AS mentions`, { ids: [...ids] })) {
     nodes.push({ id: r.get('id') as string, name: String(r.get('name') ?? r.get('id')), mentions: toNum(r.get('mentions')) });
   }
   const communities = detectCommunities(nodes, edges);
@@ -142,8 +142,8 @@ export async function refreshCommunities(t: WriteTarget): Promise<CommunitySumma
     await tx.run(`UNWIND $rows AS row CREATE (c:Community) SET c = row`, { rows });
   });
   await writeChunks(t, members, 5000, (tx, rows) =>
-    tx.run(`UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e.community = row.community, e.communityStrength = row.strength`, { rows }),
+    tx.run(`UNWIND $rows AS row MATCH (e:Entity {id: row.id}) USING INDEX SEEK e:Entity(id) SET e.community = row.community, e.communityStrength = row.strength`, { rows }),
   );
-  await writeChunks(t, stale, 5000, (tx, rows) => tx.run(`UNWIND $rows AS id MATCH (e:Entity {id: id}) REMOVE e.community, e.communityStrength`, { rows }));
+  await writeChunks(t, stale, 5000, (tx, rows) => tx.run(`UNWIND $rows AS id MATCH (e:Entity {id: id}) USING INDEX SEEK e:Entity(id) REMOVE e.community, e.communityStrength`, { rows }));
   return { communities: communities.length, members: members.length, seconds: (performance.now() - t0) / 1000 };
 }

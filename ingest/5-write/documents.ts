@@ -77,11 +77,11 @@ export async function writeDocuments(t: WriteTarget, docs: DocumentWrite[]): Pro
     const fresh = new Set(replaced);
     // New documents are CREATEd (no lookup per row); replaced ones keep their node and get every property anew.
     await tx.run('UNWIND $rows AS row CREATE (d:Document) SET d = row.props', { rows: rows.filter((r) => !fresh.has(r.id)) });
-    await tx.run('UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d = row.props', { rows: rows.filter((r) => fresh.has(r.id)) });
+    await tx.run('UNWIND $rows AS row MATCH (d:Document {id: row.id}) USING INDEX SEEK d:Document(id) SET d = row.props', { rows: rows.filter((r) => fresh.has(r.id)) });
     for (const chunk of chunks(passages)) {
       await tx.run(
         `UNWIND $rows AS row
-         MATCH (d:Document {id: row.docId})
+         MATCH (d:Document {id: row.docId}) USING INDEX SEEK d:Document(id)
          CREATE (d)-[:HAS_PASSAGE]->(p:Passage) SET p = row.props`,
         { rows: chunk },
       );
@@ -100,7 +100,7 @@ export async function writeDocuments(t: WriteTarget, docs: DocumentWrite[]): Pro
 async function clearDocuments(tx: ManagedTransaction, ids: string[]): Promise<void> {
   await tx.run(
     `UNWIND $ids AS id
-     MATCH (d:Document {id: id})
+     MATCH (d:Document {id: id}) USING INDEX SEEK d:Document(id)
      OPTIONAL MATCH (d)-[v:VERSION_OF]->(:Work)
      DELETE v
      WITH DISTINCT d

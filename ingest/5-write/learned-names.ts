@@ -45,7 +45,7 @@ export async function withLearnedNames(t: WriteTarget, inputs: StoredInput[], ca
   for (const part of chunks(stale, SCAN_CHUNK)) {
     const rows = await read(
       t,
-      `UNWIND $ids AS id MATCH (d:Document {id: id})
+      `UNWIND $ids AS id MATCH (d:Document {id: id}) USING INDEX SEEK d:Document(id)
        RETURN d.id AS id, d.text AS text, [(d)-[:HAS_PASSAGE]->(p:Passage) | {id: p.id, start: p.start, end: p.end}] AS passages`,
       { ids: part.map((i) => i.doc.id) },
     );
@@ -62,7 +62,7 @@ export async function withLearnedNames(t: WriteTarget, inputs: StoredInput[], ca
       scanned.push({ id: i.doc.id, added: JSON.stringify(found) });
     }
     // The cache is a pure function of the gazetteer and the document, so it may be written before settle ends.
-    await inWrite(t, (tx) => tx.run('UNWIND $rows AS row MATCH (x:Extraction {id: row.id}) SET x.gazetteerKey = $key, x.gazetteer = row.added', { rows: scanned, key }));
+    await inWrite(t, (tx) => tx.run('UNWIND $rows AS row MATCH (x:Extraction {id: row.id}) USING INDEX SEEK x:Extraction(id) SET x.gazetteerKey = $key, x.gazetteer = row.added', { rows: scanned, key }));
   }
   return inputs.map((i) => {
     const more = added.get(i.doc.id) ?? [];

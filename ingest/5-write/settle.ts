@@ -57,19 +57,19 @@ export async function settle(t: WriteTarget, lexicon: Lexicon, o: { onStep?: (st
   const statements: Statement[] = [
     ...entityStatements(plan),
     // Remember the relations about to be written before writing them, so a crash in between cannot orphan one.
-    { cypher: 'UNWIND $rows AS row MATCH (x:Extraction {id: row.id}) SET x.relations = row.relations', rows: plan.done.map((d) => ({ id: d.id, relations: [...new Set([...(old.get(d.id) ?? []), ...d.relations])] })) },
+    { cypher: 'UNWIND $rows AS row MATCH (x:Extraction {id: row.id}) USING INDEX SEEK x:Extraction(id) SET x.relations = row.relations', rows: plan.done.map((d) => ({ id: d.id, relations: [...new Set([...(old.get(d.id) ?? []), ...d.relations])] })) },
     // One row is a document: all its mentions go, so each chunk is its own transaction (Neo4j bounds a
     // transaction's memory; a corpus re-resolved after a lexicon change deletes every mention of the graph).
-    { cypher: 'UNWIND $rows AS id MATCH (:Document {id: id})-[:HAS_PASSAGE]->(:Passage)-[m:MENTIONS]->() DELETE m', rows: plan.rewrite, size: 100, weight: ROWS_PER_QUERY / 100 },
+    { cypher: 'UNWIND $rows AS id MATCH (d:Document {id: id})-[:HAS_PASSAGE]->(:Passage)-[m:MENTIONS]->() USING INDEX SEEK d:Document(id) DELETE m', rows: plan.rewrite, size: 100, weight: ROWS_PER_QUERY / 100 },
     { cypher: MENTIONS, rows: plan.mentions.map((m) => ({ passageId: m.passageId, entityId: m.entityId, start: m.start, end: m.end, text: m.text, method: m.method, confidence: m.confidence })) },
     ...relationStatements(plan.relations, plan.staleRelations),
-    { cypher: 'UNWIND $rows AS id MATCH (e:Entity {id: id}) WHERE NOT EXISTS { (e)<-[:MENTIONS]-() } DETACH DELETE e', rows: plan.drop },
+    { cypher: 'UNWIND $rows AS id MATCH (e:Entity {id: id}) USING INDEX SEEK e:Entity(id) WHERE NOT EXISTS { (e)<-[:MENTIONS]-() } DETACH DELETE e', rows: plan.drop },
   ];
   await runPacked(t, statements);
   // Last: completion. Until here every pending document stays pending and the next run settles again.
   await inWrite(t, async (tx) => {
-    await tx.run('UNWIND $rows AS row MATCH (x:Extraction {id: row.id}) SET x.resolvedHash = row.hash, x.relations = row.relations', { rows: plan.done });
-    await tx.run('UNWIND $ids AS id MATCH (d:Document {id: id}) SET d.contentHash = d.pendingHash REMOVE d.pendingHash', { ids: [...pendingIds] });
+    await tx.run('UNWIND $rows AS row MATCH (x:Extraction {id: row.id}) USING INDEX SEEK x:Extraction(id) SET x.resolvedHash = row.hash, x.relations = row.relations', { rows: plan.done });
+    await tx.run('UNWIND $ids AS id MATCH (d:Document {id: id}) USING INDEX SEEK d:Document(id) SET d.contentHash = d.pendingHash REMOVE d.pendingHash', { ids: [...pendingIds] });
   });
   return { resolved, plan, completed: [...pendingIds] };
 }
@@ -136,15 +136,15 @@ async function runPacked(t: WriteTarget, statements: Statement[]): Promise<void>
 }
 
 const MENTIONS = `UNWIND $rows AS row
-  MATCH (p:Passage {id: row.passageId})
-  MATCH (e:Entity {id: row.entityId})
+  MATCH (p:Passage {id: row.passageId}) USING INDEX SEEK p:Passage(id)
+  MATCH (e:Entity {id: row.entityId}) USING INDEX SEEK e:Entity(id)
   CREATE (p)-[:MENTIONS {start: row.start, end: row.end, text: row.text, method: row.method, confidence: row.confidence}]->(e)`;
 
 async function writeVersions(tx: ManagedTransaction, rows: Array<{ docId: string; workId: string; similarity: number }>): Promise<void> {
   for (const chunk of chunks(rows)) {
     await tx.run(
       `UNWIND $rows AS row
-       MATCH (d:Document {id: row.docId})
+       MATCH (d:Document {id: row.docId}) USING INDEX SEEK d:Document(id)
        MERGE (w:Work {id: row.workId}) ON CREATE SET w.title = d.title
        MERGE (d)-[v:VERSION_OF]->(w) SET v.similarity = row.similarity`,
       { rows: chunk },
@@ -158,7 +158,7 @@ function entityStatements(plan: SettlePlan): Statement[] {
   // The label comes from a closed enum, so interpolating it is safe; values always go as parameters.
   return ENTITY_TYPES.flatMap((type: EntityType) => [
     { cypher: `UNWIND $rows AS row CREATE (e:Entity:${type}) SET e = row`, rows: plan.create.filter((e) => e.type === type).map((e) => e.props) },
-    { cypher: 'UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e += row', rows: plan.update.filter((e) => e.type === type).map((e) => e.props) },
+    { cypher: 'UNWIND $rows AS row MATCH (e:Entity {id: row.id}) USING INDEX SEEK e:Entity(id) SET e += row', rows: plan.update.filter((e) => e.type === type).map((e) => e.props) },
   ]);
 }
 
@@ -194,8 +194,8 @@ function relationStatements(relations: Relation[], stale: string[]): Statement[]
     const a = LABEL[g.from];
     const b = LABEL[g.to];
     return [
-      { cypher: `UNWIND $rows AS row MATCH (:${a} {id: row.from})-[r:${g.type}]->(:${b} {id: row.to}) DELETE r`, rows: g.drop },
-      { cypher: `UNWIND $rows AS row MATCH (a:${a} {id: row.from}) MATCH (b:${b} {id: row.to}) MERGE (a)-[r:${g.type}]->(b) SET r = row.props`, rows: g.rows },
+      { cypher: `UNWIND $rows AS row MATCH (a:${a} {id: row.from})-[r:${g.type}]->(:${b} {id: row.to}) USING INDEX SEEK a:${a}(id) DELETE r`, rows: g.drop },
+      { cypher: `UNWIND $rows AS row MATCH (a:${a} {id: row.from}) USING INDEX SEEK a:${a}(id) MATCH (b:${b} {id: row.to}) USING INDEX SEEK b:${b}(id) MERGE (a)-[r:${g.type}]->(b) SET r = row.props`, rows: g.rows },
     ];
   });
 }

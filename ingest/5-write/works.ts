@@ -29,7 +29,7 @@ export async function mergeWorks(t: WriteTarget, merges: Map<string, string>): P
   await inWrite(t, async (tx) => {
     await tx.run(
       `UNWIND $rows AS row
-       MATCH (old:Work {id: row.from})
+       MATCH (old:Work {id: row.from}) USING INDEX SEEK old:Work(id)
        MERGE (w:Work {id: row.to})
        WITH old, w
        MATCH (d:Document)-[v:VERSION_OF]->(old)
@@ -37,6 +37,6 @@ export async function mergeWorks(t: WriteTarget, merges: Map<string, string>): P
        DELETE v`,
       { rows },
     );
-    await tx.run(`UNWIND $rows AS row MATCH (old:Work {id: row.from}) WHERE NOT EXISTS { (old)<-[:VERSION_OF]-() } DETACH DELETE old`, { rows });
+    await tx.run(`UNWIND $rows AS row MATCH (old:Work {id: row.from}) USING INDEX SEEK old:Work(id) WHERE NOT EXISTS { (old)<-[:VERSION_OF]-() } DETACH DELETE old`, { rows });
   });
 }

@@ -54,6 +54,13 @@ describe.skipIf(SKIP)(needs('corpora', 'resolution across runs'), () => {
     expect(diff(await snapshot(), clean)).toEqual({ onlyA: [], onlyB: [] });
   }, 300_000);
 
+  it('extraction in two worker threads gives the graph of extraction in this thread', async () => {
+    await wipe();
+    const s = await ingestSources(ALL, driver, { workers: 2 });
+    expect(s.failed).toBe(0);
+    expect(diff(await snapshot(), clean)).toEqual({ onlyA: [], onlyB: [] });
+  }, 300_000);
+
   it('an unchanged re-ingest writes nothing and leaves the graph as it was', async () => {
     await wipe();
     await ingestSources(ALL, driver);

@@ -83,7 +83,7 @@ export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Pr
     const rows = await read(
       t,
       `UNWIND $ids AS id
-       MATCH (:Entity {id: id})<-[m:MENTIONS]-(p:Passage)
+       MATCH (e:Entity {id: id})<-[m:MENTIONS]-(p:Passage) USING INDEX SEEK e:Entity(id)
        RETURN p.id AS pid, id, m.start AS start, m.end AS end, coalesce(m.confidence, 0.5) AS confidence`,
       { ids },
     );
@@ -107,7 +107,7 @@ export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Pr
   for (const pids of slices([...needed].sort(), 5000)) {
     const rows = await read(
       t,
-      `UNWIND $pids AS pid MATCH (p:Passage {id: pid})
+      `UNWIND $pids AS pid MATCH (p:Passage {id: pid}) USING INDEX SEEK p:Passage(id)
        RETURN pid, p.start AS start, p.end AS end, p.text AS text, p.sentenceStarts AS ss, p.sentenceEnds AS se`,
       { pids },
     );
@@ -148,7 +148,7 @@ export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Pr
   for (const pairs of slices(built.filter(({ a, b }) => !stored.has(pairKey(a, b))), 5000)) {
     for (const r of await read(
       t,
-      `UNWIND $rows AS row MATCH (:Entity {id: row.a})-[r:CO_OCCURS]->(:Entity {id: row.b})
+      `UNWIND $rows AS row MATCH (a:Entity {id: row.a})-[r:CO_OCCURS]->(:Entity {id: row.b}) USING INDEX SEEK a:Entity(id)
        RETURN row.a AS a, row.b AS b, elementId(r) AS rid, r.evidenceHash AS h`,
       { rows: pairs.map(({ a, b }) => ({ a, b })) },
     )) {
@@ -165,7 +165,7 @@ export async function refreshCooccurrence(t: WriteTarget, docIds?: string[]): Pr
     const update = chunk.filter((r) => r.rid !== null);
     const create = chunk.filter((r) => r.rid === null);
     if (update.length) await tx.run(`UNWIND $rows AS row MATCH ()-[r:CO_OCCURS]->() WHERE elementId(r) = row.rid ${SET_EVIDENCE}`, { rows: update, ...params });
-    if (create.length) await tx.run(`UNWIND $rows AS row MATCH (a:Entity {id: row.a}) MATCH (b:Entity {id: row.b}) CREATE (a)-[r:CO_OCCURS]->(b) ${SET_EVIDENCE}`, { rows: create, ...params });
+    if (create.length) await tx.run(`UNWIND $rows AS row MATCH (a:Entity {id: row.a}) USING INDEX SEEK a:Entity(id) MATCH (b:Entity {id: row.b}) USING INDEX SEEK b:Entity(id) CREATE (a)-[r:CO_OCCURS]->(b) ${SET_EVIDENCE}`, { rows: create, ...params });
   });
   // 5. Stored pairs that the recount left under the threshold.
   const gone = [...storedPairs].filter(([k]) => !keep.has(k)).map(([, pair]) => pair.rid);
